@@ -1,0 +1,111 @@
+"""Contributors' mistakes fail loudly, naming the file (and line where there is one).
+
+Each test copies the project to a scratch directory, breaks one thing the way a contributor
+might, and runs the real check: `mkdocs build --strict` or the example tests.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from harness import OUTPUT_SUFFIX, ROOT, example_programs, rel
+from test_site_build import mkdocs_build
+
+pytestmark = pytest.mark.xdist_group("site")  # builds share .cache/mkdocs-jupyter
+
+COPIED = ["docs", "examples", "hooks", "overrides", "tests", "mkdocs.yml", "pyproject.toml"]
+
+
+@pytest.fixture
+def scratch(tmp_path: Path) -> Path:
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, tmp_path / name)
+    return tmp_path.resolve()
+
+
+def build_fails(scratch: Path) -> str:
+    build = mkdocs_build(scratch / "mkdocs.yml", scratch / "site")
+    assert build.returncode != 0, "the build passed though the input was broken"
+    return build.stdout + build.stderr
+
+
+def example_tests_fail(scratch: Path, program: Path) -> str:
+    tests = subprocess.run(
+        [sys.executable, "-m", "pytest", "tests/test_examples.py", "-n", "0",
+         "-p", "no:cacheprovider", "-q", "-k", program.stem],
+        cwd=scratch, capture_output=True, text=True,
+    )  # fmt: skip
+    assert tests.returncode == 1, f"the example tests did not fail:\n{tests.stdout}"
+    return tests.stdout
+
+
+def append(path: Path, text: str) -> int:
+    """Append text to a file; return the line number where it starts."""
+    old = path.read_text()
+    path.write_text(old + text)
+    return old.count("\n") + 1
+
+
+def test_an_include_of_a_missing_file_names_page_and_line(scratch: Path):
+    line = append(
+        scratch / "docs/index.md", '\n```python\n--8<-- "examples/no_such_file.py"\n```\n'
+    )
+    log = build_fails(scratch)
+    assert f"docs/index.md:{line + 2}: snippet 'examples/no_such_file.py' does not exist" in log
+
+
+def test_a_broken_internal_link_names_the_page(scratch: Path):
+    append(scratch / "docs/index.md", "\nSee [nowhere](nowhere.md#missing).\n")
+    log = build_fails(scratch)
+    assert "'index.md'" in log and "nowhere.md" in log
+
+
+def test_a_broken_anchor_names_the_page(scratch: Path):
+    append(scratch / "docs/index.md", "\nSee [here](#no-such-heading).\n")
+    log = build_fails(scratch)
+    assert "'index.md'" in log and "#no-such-heading" in log
+
+
+def test_a_failing_notebook_cell_names_the_notebook(scratch: Path):
+    notebook = scratch / "examples/notebooks" / next(ROOT.glob("examples/notebooks/*.py")).name
+    append(notebook, '\n# %%\nraise RuntimeError("a cell that fails by mistake")\n')
+    log = build_fails(scratch)
+    assert notebook.name in log and "a cell that fails by mistake" in log
+
+
+def test_an_example_that_raises_names_file_and_line(scratch: Path):
+    program = scratch / rel(example_programs()[0])
+    line = append(program, 'raise RuntimeError("an example broken by mistake")\n')
+    report = example_tests_fail(scratch, program)
+    assert f"{program.name}:{line}" in report or f'{program.name}", line {line}' in report
+    assert "an example broken by mistake" in report
+
+
+def test_a_changed_recorded_output_line_names_file_and_line(scratch: Path):
+    program = scratch / rel(example_programs()[0])
+    output = program.with_suffix(OUTPUT_SUFFIX)
+    lines = output.read_text().splitlines(keepends=True)
+    lines[1] = "a line the program never printed\n"
+    output.write_text("".join(lines))
+    report = example_tests_fail(scratch, program)
+    assert f"{output.relative_to(scratch).as_posix()}:2: the output of" in report
+
+
+def test_a_changed_printed_value_names_file_and_line(scratch: Path):
+    program = next(
+        scratch / rel(p) for p in example_programs() if "#> " in p.read_text()
+    )
+    source = program.read_text()
+    line = source[: source.index("#> ")].count("\n") + 1
+    program.write_text(re.sub(r"#> .*", "#> not what it prints", source, count=1))
+    report = example_tests_fail(scratch, program)
+    assert f"{program.relative_to(scratch).as_posix()}:{line}: Print output changed" in report

@@ -1,0 +1,69 @@
+"""The pages and the examples fit together: no Python typed into a page, every include
+resolves, every example and notebook is shown somewhere, no recorded output is orphaned."""
+
+from __future__ import annotations
+
+from harness import (
+    EXAMPLES_DIR,
+    OUTPUT_SUFFIX,
+    ROOT,
+    example_programs,
+    includes,
+    inline_python_blocks,
+    notebooks,
+    pages,
+    pages_showing,
+    rel,
+)
+
+
+def test_there_are_pages_and_examples():
+    assert pages(), "no Markdown pages found"
+    assert example_programs(), "no example programs found"
+    assert notebooks(), "no notebooks found"
+
+
+def test_no_python_is_typed_into_a_page():
+    typed = [b.where for page in pages() for b in inline_python_blocks(page)]
+    assert not typed, (
+        "Python typed into a page; put it in examples/<page>/<name>.py and include it "
+        "with --8<--:\n  " + "\n  ".join(typed)
+    )
+
+
+def test_every_include_resolves():
+    missing = [
+        f"{inc.where}: '{inc.target}' does not exist"
+        for page in pages()
+        for inc in includes(page)
+        if not inc.path.is_file()
+    ]
+    assert not missing, "\n".join(missing)
+
+
+def test_every_example_is_shown_on_a_page():
+    shown = pages_showing()
+    unused = [rel(p) for p in example_programs() if p not in shown]
+    assert not unused, (
+        "examples that no page includes (include them, or delete them):\n  "
+        + "\n  ".join(unused)
+    )
+
+
+def test_every_notebook_is_in_the_navigation():
+    nav = (ROOT / "mkdocs.yml").read_text()
+    missing = [rel(nb) for nb in notebooks() if f"notebooks/{nb.name}" not in nav]
+    assert not missing, "notebooks missing from mkdocs.yml's nav:\n  " + "\n  ".join(
+        missing
+    )
+
+
+def test_no_recorded_output_without_its_program():
+    orphans = [
+        rel(out)
+        for out in EXAMPLES_DIR.rglob(f"*{OUTPUT_SUFFIX}")
+        if not out.with_suffix(".py").is_file()
+    ]
+    assert not orphans, "recorded outputs whose program is gone:\n  " + "\n  ".join(
+        orphans
+    )

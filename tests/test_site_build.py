@@ -1,0 +1,75 @@
+"""The site builds with `mkdocs build --strict` (link and anchor validation included), and
+what it builds is what the pages promise: examples with their output, executed notebooks
+with a .ipynb download, and no reference to any other host."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from harness import ROOT, example_programs, notebooks, rel
+
+pytestmark = pytest.mark.xdist_group("site")  # builds share .cache/mkdocs-jupyter
+
+
+def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    # Run from the project root so that every build shares the notebook cache in .cache/.
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict",
+         "-f", str(config), "-d", str(site_dir)],
+        cwd=ROOT, capture_output=True, text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent)},
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site_dir = tmp_path_factory.mktemp("site")
+    build = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
+    assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stderr}"
+    return site_dir
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_example_is_on_the_site_with_its_output(site: Path):
+    html = "\n".join(p.read_text() for p in html_pages(site))
+    for program in example_programs():
+        title = f'<span class="filename">{rel(program)}</span>'
+        assert title in html, f"{rel(program)} is not shown on any built page"
+    assert html.count('class="example-output') >= len(example_programs()) // 2
+
+
+def test_notebooks_are_executed_and_downloadable(site: Path):
+    for source in notebooks():
+        page_dir = site / "notebooks" / source.stem
+        page = (page_dir / "index.html").read_text()
+        assert "jp-OutputArea-output" in page, f"{rel(source)}: rendered without outputs"
+        assert f'href="{source.stem}.ipynb" download' in page
+        notebook = json.loads((page_dir / f"{source.stem}.ipynb").read_text())
+        assert notebook["nbformat"] == 4 and notebook["cells"], f"{source.stem}.ipynb"
+
+
+def test_no_page_loads_anything_from_another_host(site: Path):
+    # src= and <link href=> load resources; plain <a href> links are the reader's choice.
+    loads = re.compile(
+        r'(?:<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc|<link\b[^>]*\bhref)'
+        r'="(?P<url>(?:https?:)?//[^"]+)"'
+    )
+    remote = [
+        f"{p.relative_to(site)}: {m['url']}"
+        for p in html_pages(site)
+        for m in loads.finditer(p.read_text())
+    ]
+    css = [
+        f"{p.relative_to(site)}: {m}"
+        for p in site.rglob("*.css")
+        for m in re.findall(r"@import\s+url\((?:https?:)?//[^)]+\)", p.read_text())
+    ]
+    assert not remote + css, "\n".join(remote + css)
