@@ -29,6 +29,12 @@ OUTPUT_SUFFIX = _CONFIG["output-suffix"]
 UPDATE_COMMAND = "make update-outputs"
 
 
+def locked_version(package: str) -> str:
+    """The version requirements.lock pins for a package."""
+    lock = (ROOT / "requirements.lock").read_text()
+    return re.search(rf"^{re.escape(package)}==([^\s;]+)", lock, re.MULTILINE)[1]
+
+
 def rel(path: Path) -> str:
     """A path as contributors type it: relative to the project root."""
     return path.relative_to(ROOT).as_posix()
@@ -122,7 +128,10 @@ def pages_showing() -> dict[Path, list[Include]]:
 def example_id(program: Path) -> str:
     """Test id naming the page first: 'docs/connections.md › examples/connections/x.py'."""
     shown = pages_showing().get(program)
-    page = rel(shown[0].page) if shown else "(no page)"
+    if program.parent == NOTEBOOKS_DIR:
+        page = f"notebooks/{program.stem}"
+    else:
+        page = rel(shown[0].page) if shown else "(no page)"
     return f"{page} › {rel(program)}"
 
 

@@ -77,9 +77,10 @@ def test_a_broken_anchor_names_the_page(scratch: Path):
 
 def test_a_failing_notebook_cell_names_the_notebook(scratch: Path):
     notebook = scratch / "examples/notebooks" / next(ROOT.glob("examples/notebooks/*.py")).name
-    append(notebook, '\n# %%\nraise RuntimeError("a cell that fails by mistake")\n')
+    line = append(notebook, '\n# %%\nraise RuntimeError("a cell that fails by mistake")\n')
     log = build_fails(scratch)
-    assert notebook.name in log and "a cell that fails by mistake" in log
+    where = f"{notebook.relative_to(scratch).as_posix()}:{line + 2}"
+    assert f"{where}: a notebook cell raised RuntimeError: a cell that fails by mistake" in log
 
 
 def test_an_example_that_raises_names_file_and_line(scratch: Path):

@@ -16,6 +16,7 @@ from harness import (
     example_id,
     example_programs,
     normalise,
+    notebooks,
     output_diff,
     recorded_output_path,
     rel,
@@ -25,6 +26,8 @@ from pytest_examples import CodeExample, EvalExample
 
 PROGRAMS = example_programs()
 by_page = pytest.mark.parametrize("program", PROGRAMS, ids=[example_id(p) for p in PROGRAMS])
+# Notebook sources are linted like programs; the site build executes them cell by cell.
+LINTED = PROGRAMS + notebooks()
 
 
 UPDATE_HINT = f"If the change is deliberate, run `{UPDATE_COMMAND}`."
@@ -45,13 +48,17 @@ def as_code_example(program: Path) -> ExampleFile:
 
 
 @pytest.fixture
-def configured(eval_example: EvalExample) -> EvalExample:
+def configured(eval_example: EvalExample, monkeypatch: pytest.MonkeyPatch) -> EvalExample:
+    # One line per ruff finding, "path:line:col: code message".
+    monkeypatch.setenv("RUFF_OUTPUT_FORMAT", "concise")
     # ruff's rules come from pyproject.toml ([tool.ruff]); black as pytest-examples runs it.
     eval_example.set_config(line_length=88, quotes="double", target_version="py311")
+    # `#>` comments hold what was printed, with addresses (0x7f...) shown as 0x...
+    eval_example.print_callback = normalise
     return eval_example
 
 
-@by_page
+@pytest.mark.parametrize("program", LINTED, ids=[example_id(p) for p in LINTED])
 def test_lint(program: Path, configured: EvalExample):
     example = as_code_example(program)
     if configured.update_examples:

@@ -3,10 +3,13 @@ resolves, every example and notebook is shown somewhere, no recorded output is o
 
 from __future__ import annotations
 
+import re
+
 from harness import (
     EXAMPLES_DIR,
     OUTPUT_SUFFIX,
     ROOT,
+    locked_version,
     example_programs,
     includes,
     inline_python_blocks,
@@ -66,4 +69,17 @@ def test_no_recorded_output_without_its_program():
     ]
     assert not orphans, "recorded outputs whose program is gone:\n  " + "\n  ".join(
         orphans
+    )
+
+
+def test_the_version_a_page_states_is_the_locked_one():
+    locked = locked_version("sqlalchemy")
+    stated = [
+        f"{rel(page)}: SQLAlchemy {m[1]}"
+        for page in pages()
+        for m in re.finditer(r"SQLAlchemy (\d+\.\d+\.\d+)", page.read_text())
+        if m[1] != locked
+    ]
+    assert not stated, f"requirements.lock has SQLAlchemy {locked}:\n  " + "\n  ".join(
+        stated
     )
