@@ -69,11 +69,14 @@ def hl_ranges(lines: list[int]) -> str:
     return " ".join(f"{a}-{b}" if a != b else f"{a}" for a, b in ranges)
 
 
-def rewrite_example_blocks(markdown: str, page_path: str, root: Path) -> str:
+def rewrite_example_blocks(
+    markdown: str, page_path: str, root: Path, first_line: int = 1
+) -> str:
+    """first_line: the line of the page file where `markdown` starts (after front matter)."""
     suffix = _output_suffix(root)
 
     def rewrite(m: re.Match[str]) -> str:
-        line = markdown.count("\n", 0, m.start()) + 2  # the include line
+        line = first_line + markdown.count("\n", 0, m.start()) + 1  # the include line
         where = f"{page_path}:{line}"
         include = m["path"]
         if re.search(r":[-_0-9a-z:,]+$", include):
@@ -112,5 +115,9 @@ def rewrite_example_blocks(markdown: str, page_path: str, root: Path) -> str:
 
 def on_page_markdown(markdown, page, config, files):
     root = Path(config.config_file_path).parent
-    page_path = Path(config.docs_dir, page.file.src_path).relative_to(root).as_posix()
-    return rewrite_example_blocks(markdown, page_path, root)
+    source = Path(page.file.abs_src_path)
+    # MkDocs has stripped the front matter: count it back so errors give file lines.
+    start = source.read_text().find(markdown)
+    first_line = source.read_text().count("\n", 0, start) + 1 if start > 0 else 1
+    page_path = source.relative_to(root).as_posix()
+    return rewrite_example_blocks(markdown, page_path, root, first_line)

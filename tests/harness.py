@@ -147,9 +147,10 @@ LOG_PREFIX = re.compile(
     r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (?:INFO|DEBUG|WARNING) sqlalchemy\.[\w.]+ ",
     re.MULTILINE,
 )
-# "[generated in 0.00012s]", "[cached since 0.0021s ago]": timings, shown as [...] the way
-# SQLAlchemy's tutorial does. Other bracket notes (insertmanyvalues batches) stay.
-TIMING = re.compile(r"(?:generated in|cached since) \d+(?:\.\d+)?s(?: ago)?")
+# Timings such as "[generated in 0.00012s]", "[cached since 0.0021s ago]" and
+# "[no key 0.00006s]" are shown as [...], the way SQLAlchemy's tutorial shows them.
+# Other bracket notes (insertmanyvalues batches) stay.
+TIMING = re.compile(r"(?:generated in|cached since|no key) \d+(?:\.\d+)?s(?: ago)?")
 ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
 
 

@@ -1,14 +1,24 @@
+# Commit as you go: conn.commit() and conn.rollback() end the current transaction; the
+# next statement begins a new one by itself.
 from sqlalchemy import create_engine, text
 
 engine = create_engine("sqlite://", echo=True)
 
 with engine.connect() as conn:
-    # --8<-- [start:focus]
     conn.execute(text("CREATE TABLE employee (id INTEGER PRIMARY KEY, name TEXT)"))
+    # --8<-- [start:focus]
     conn.execute(text("INSERT INTO employee (name) VALUES ('Alice')"))
-    print("in a transaction?", conn.in_transaction())
-    #> in a transaction? True
     conn.commit()
     # --8<-- [end:focus]
-    print("after commit?", conn.in_transaction())
-    #> after commit? False
+    print("in a transaction after commit?", conn.in_transaction())
+    #> in a transaction after commit? False
+    # --8<-- [start:focus]
+    conn.execute(text("INSERT INTO employee (name) VALUES ('Bob')"))
+    conn.rollback()
+    # --8<-- [end:focus]
+    print("in a transaction after rollback?", conn.in_transaction())
+    #> in a transaction after rollback? False
+    names = conn.execute(text("SELECT name FROM employee")).scalars().all()
+    print("names:", names)
+    #> names: ['Alice']
+    conn.commit()  # ends the read-only transaction with COMMIT instead of ROLLBACK

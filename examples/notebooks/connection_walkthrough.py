@@ -1,10 +1,99 @@
 # %% [markdown]
 # # Connection walkthrough
+#
+# A `Connection` is one DBAPI connection checked out from the engine's pool, with a
+# transaction around the work you do on it. This notebook runs the ideas of the
+# Connections page one cell at a time. The engine is created with `echo=True`, so each
+# cell's output shows the SQL that SQLAlchemy sends, `BEGIN`, `COMMIT` and `ROLLBACK`
+# included.
 
 # %%
 from sqlalchemy import create_engine, text
 
 engine = create_engine("sqlite://", echo=True)
+
+with engine.begin() as conn:
+    conn.execute(text("CREATE TABLE employee (id INTEGER PRIMARY KEY, name TEXT)"))
+
+# %% [markdown]
+# ## Autobegin: a Connection always works in a transaction
+#
+# The first statement on a connection logs `BEGIN (implicit)`. Leave the `with` block
+# without `conn.commit()` and the log ends with `ROLLBACK`: the row is gone, as the count
+# on the next connection shows.
+
+# %%
+with engine.connect() as conn:
+    conn.execute(text("INSERT INTO employee (name) VALUES ('Alice')"))
+    print("in a transaction?", conn.in_transaction())
+
+with engine.connect() as conn:
+    print("rows:", conn.execute(text("SELECT count(*) FROM employee")).scalar_one())
+
+# %% [markdown]
+# ## Commit as you go
+#
+# `conn.commit()` makes the work permanent and `conn.rollback()` discards it. Either one
+# ends the transaction, and the next statement begins a new one by itself.
+
+# %%
+with engine.connect() as conn:
+    conn.execute(text("INSERT INTO employee (name) VALUES ('Alice')"))
+    conn.commit()
+    conn.execute(text("INSERT INTO employee (name) VALUES ('Bob')"))
+    conn.rollback()
+    print(conn.execute(text("SELECT name FROM employee")).scalars().all())
+
+# %% [markdown]
+# ## Begin once
+#
+# `engine.begin()` hands you a connection whose transaction is already open. It commits
+# when the block ends normally and rolls back when an exception leaves the block; the
+# exception still reaches you.
+
+# %%
+try:
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO employee (name) VALUES ('Carol')"))
+        raise ValueError("something went wrong after the INSERT")
+except ValueError as exc:
+    print(type(exc).__name__, exc)
+
+with engine.connect() as conn:
+    print(conn.execute(text("SELECT name FROM employee")).scalars().all())
+
+# %% [markdown]
+# ## Independent statements need AUTOCOMMIT
+#
+# Only with `isolation_level="AUTOCOMMIT"` does each statement stand alone: the database
+# commits it at once, and the data stays without any `commit()`.
+
+# %%
+autocommit_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
+
+with autocommit_engine.connect() as conn:
+    conn.execute(text("INSERT INTO employee (name) VALUES ('Dave')"))
+
+with engine.connect() as conn:
+    print(conn.execute(text("SELECT name FROM employee")).scalars().all())
+
+# %% [markdown]
+# ## Rows come from the Result
+#
+# `conn.execute()` returns a `CursorResult`; `fetchall()`, `all()`, `scalar_one()` and
+# `scalars()` are its methods.
+
+# %%
+with engine.connect() as conn:
+    result = conn.execute(text("SELECT id, name FROM employee"))
+    print(type(result).__name__)
+    print(result.all())
+
+# %% [markdown]
+# The guide lists `fetchall()` among the Connection's methods. It is not one: the next
+# cell asks the Connection for it and fails, on purpose, with `AttributeError`. No
+# statement ran, so no transaction began and the log stays empty; the `with` block
+# closes the connection before the error reaches the notebook.
 
 # %% tags=["raises-exception"]
 with engine.connect() as conn:

@@ -1,0 +1,33 @@
+# A Connection runs an ORM select(Model) too, but returns plain Row tuples: turning rows
+# into Employee objects is the Session's job.
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Employee(Base):
+    __tablename__ = "employee"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+
+
+engine = create_engine("sqlite://", echo=True)
+
+with engine.begin() as conn:
+    conn.execute(
+        text("CREATE TABLE employee (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+    )
+    conn.execute(text("INSERT INTO employee (name) VALUES ('Alice'), ('Bob')"))
+
+with engine.connect() as conn:
+    # --8<-- [start:focus]
+    rows = conn.execute(select(Employee).order_by(Employee.id)).all()
+    # --8<-- [end:focus]
+    print(rows)
+    #> [(1, 'Alice'), (2, 'Bob')]
+    print(type(rows[0]).__name__, rows[0].name)
+    #> Row Alice

@@ -1,0 +1,44 @@
+# Example 2, 2.0 style: select() run by session.scalars() returns Employee objects;
+# .first() gives None when nothing matches; get() finds an object by primary key.
+from sqlalchemy import create_engine, select
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Employee(Base):
+    __tablename__ = "employee"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+
+    def __repr__(self) -> str:
+        return f"Employee(id={self.id!r}, name={self.name!r})"
+
+
+engine = create_engine("sqlite://")
+Base.metadata.create_all(engine)
+with Session(engine) as session, session.begin():  # commits when the block ends
+    session.add_all([Employee(name="Alice"), Employee(name="Bob")])
+engine.echo = True  # from here on, log every SQL statement
+
+with Session(engine) as session:
+    # --8<-- [start:focus]
+    # Query all employees
+    employees = session.scalars(select(Employee)).all()
+    for employee in employees:
+        print(employee.name)
+        #> Alice
+        #> Bob
+
+    alice = session.scalars(select(Employee).filter_by(name="Alice")).first()
+    print("first Alice:", alice)
+    #> first Alice: Employee(id=1, name='Alice')
+    nobody = session.scalars(select(Employee).filter_by(name="Nobody")).first()
+    print("first Nobody:", nobody)
+    #> first Nobody: None
+    print("get() returns the same object:", session.get(Employee, 1) is alice)
+    #> get() returns the same object: True
+    # --8<-- [end:focus]
