@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 ## serve: preview the site with live reload at http://127.0.0.1:8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --watch examples
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --watch examples --watch hooks
 
 ## test: the whole test suite (examples, recorded output, pages, strict site build)
 test: $(STAMP)

@@ -29,12 +29,14 @@ from mkdocs.exceptions import PluginError
 
 # ```python  (any attributes)  /  --8<-- "path"  /  ```   -- at any indent (content tabs)
 FENCE = re.compile(
-    r'^(?P<indent>[ \t]*)(?P<ticks>`{3,})[ \t]*(?P<lang>py|python)\b(?P<attrs>[^\n]*)\n'
+    r"^(?P<indent>[ \t]*)(?P<ticks>`{3,})[ \t]*(?P<lang>py|python)\b(?P<attrs>[^\n]*)\n"
     r'(?P=indent)--8<--[ \t]+"(?P<path>[^"]+)"[ \t]*\n'
     r"(?P=indent)(?P=ticks)[ \t]*$",
     re.MULTILINE,
 )
-MARKER = re.compile(r"^\s*#\s*-+8<-+\s*\[(?P<kind>start|end):(?P<name>[a-z][-_0-9a-z]*)\]")
+MARKER = re.compile(
+    r"^\s*#\s*-+8<-+\s*\[(?P<kind>start|end):(?P<name>[a-z][-_0-9a-z]*)\]"
+)
 FOCUS = "focus"
 
 

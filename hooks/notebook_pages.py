@@ -47,9 +47,9 @@ def on_files(files, config):
 
 
 def _is_notebook(page) -> bool:
-    return page.file.src_uri.startswith(f"{SITE_FOLDER}/") and page.file.src_uri.endswith(
-        ".py"
-    )
+    return page.file.src_uri.startswith(
+        f"{SITE_FOLDER}/"
+    ) and page.file.src_uri.endswith(".py")
 
 
 def _cell_line(source: Path, cell_source: str) -> int:

@@ -40,8 +40,8 @@ def measure(name: str, cmd: list[str]) -> None:
 
 def main() -> None:
     tests = subprocess.run(
-        [BIN / "pytest", "--collect-only", "-q", "-p", "no:xdist"],
-        cwd=ROOT, capture_output=True, text=True,
+        [BIN / "pytest", "--collect-only", "-q", "-n", "0"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
     ).stdout.strip().splitlines()[-1]  # fmt: skip
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
     print(f"examples: {len(example_programs())} programs, {len(notebooks())} notebooks; "

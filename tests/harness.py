@@ -43,7 +43,9 @@ def rel(path: Path) -> str:
 # --- Which page shows which example ---------------------------------------------------
 
 INCLUDE = re.compile(r'^[ \t]*-{1,}8<-{1,}[ \t]+"(?P<path>[^"]+)"[ \t]*$', re.MULTILINE)
-FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<ticks>`{3,}|~{3,})[ \t]*\{?\.?(?P<lang>[\w-]*)")
+FENCE_OPEN = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<ticks>`{3,}|~{3,})[ \t]*\{?\.?(?P<lang>[\w-]*)"
+)
 PYTHON_LANGS = {"py", "python", "python3", "pycon", "py3"}
 
 
@@ -108,7 +110,9 @@ def inline_python_blocks(page: Path) -> list[InlineBlock]:
 
 def example_programs() -> list[Path]:
     """Every runnable example that a page embeds (notebooks are checked by the build)."""
-    return sorted(p for p in EXAMPLES_DIR.rglob("*.py") if NOTEBOOKS_DIR not in p.parents)
+    return sorted(
+        p for p in EXAMPLES_DIR.rglob("*.py") if NOTEBOOKS_DIR not in p.parents
+    )
 
 
 def notebooks() -> list[Path]:
@@ -182,6 +186,7 @@ def run_as_reader(program: Path, timeout: float = 60) -> Run:
         proc = subprocess.run(
             [sys.executable, "-X", "utf8", script.name],
             cwd=workdir,
+            check=False,  # the caller reports a failure with the program's stderr
             capture_output=True,
             text=True,
             timeout=timeout,
@@ -197,7 +202,11 @@ def output_diff(recorded: str, actual: str, recorded_path: Path) -> tuple[int, s
     """The first differing line number of the recorded file, and a unified diff."""
     rec_lines, act_lines = recorded.splitlines(), actual.splitlines()
     first = next(
-        (i for i, (a, b) in enumerate(zip(rec_lines, act_lines)) if a != b),
+        (
+            i
+            for i, (a, b) in enumerate(zip(rec_lines, act_lines, strict=False))
+            if a != b
+        ),
         min(len(rec_lines), len(act_lines)),
     )
     diff = "\n".join(

@@ -13,12 +13,20 @@ import sys
 from pathlib import Path
 
 import pytest
-from harness import OUTPUT_SUFFIX, ROOT, example_programs, rel
+from harness import OUTPUT_SUFFIX, ROOT, example_programs, inline_python_blocks, rel
 from test_site_build import mkdocs_build
 
 pytestmark = pytest.mark.xdist_group("site")  # builds share .cache/mkdocs-jupyter
 
-COPIED = ["docs", "examples", "hooks", "overrides", "tests", "mkdocs.yml", "pyproject.toml"]
+COPIED = [
+    "docs",
+    "examples",
+    "hooks",
+    "overrides",
+    "tests",
+    "mkdocs.yml",
+    "pyproject.toml",
+]
 
 
 @pytest.fixture
@@ -26,7 +34,9 @@ def scratch(tmp_path: Path) -> Path:
     for name in COPIED:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__")
+            )
         else:
             shutil.copy(source, tmp_path / name)
     return tmp_path.resolve()
@@ -42,7 +52,7 @@ def example_tests_fail(scratch: Path, program: Path) -> str:
     tests = subprocess.run(
         [sys.executable, "-m", "pytest", "tests/test_examples.py", "-n", "0",
          "-p", "no:cacheprovider", "-q", "-k", program.stem],
-        cwd=scratch, capture_output=True, text=True,
+        cwd=scratch, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert tests.returncode == 1, f"the example tests did not fail:\n{tests.stdout}"
     return tests.stdout
@@ -57,10 +67,14 @@ def append(path: Path, text: str) -> int:
 
 def test_an_include_of_a_missing_file_names_page_and_line(scratch: Path):
     line = append(
-        scratch / "docs/index.md", '\n```python\n--8<-- "examples/no_such_file.py"\n```\n'
+        scratch / "docs/index.md",
+        '\n```python\n--8<-- "examples/no_such_file.py"\n```\n',
     )
     log = build_fails(scratch)
-    assert f"docs/index.md:{line + 2}: snippet 'examples/no_such_file.py' does not exist" in log
+    assert (
+        f"docs/index.md:{line + 2}: snippet 'examples/no_such_file.py' does not exist"
+        in log
+    )
 
 
 def test_a_broken_internal_link_names_the_page(scratch: Path):
@@ -76,18 +90,27 @@ def test_a_broken_anchor_names_the_page(scratch: Path):
 
 
 def test_a_failing_notebook_cell_names_the_notebook(scratch: Path):
-    notebook = scratch / "examples/notebooks" / next(ROOT.glob("examples/notebooks/*.py")).name
-    line = append(notebook, '\n# %%\nraise RuntimeError("a cell that fails by mistake")\n')
+    notebook = (
+        scratch / "examples/notebooks" / next(ROOT.glob("examples/notebooks/*.py")).name
+    )
+    line = append(
+        notebook, '\n# %%\nraise RuntimeError("a cell that fails by mistake")\n'
+    )
     log = build_fails(scratch)
     where = f"{notebook.relative_to(scratch).as_posix()}:{line + 2}"
-    assert f"{where}: a notebook cell raised RuntimeError: a cell that fails by mistake" in log
+    assert (
+        f"{where}: a notebook cell raised RuntimeError: a cell that fails by mistake"
+        in log
+    )
 
 
 def test_an_example_that_raises_names_file_and_line(scratch: Path):
     program = scratch / rel(example_programs()[0])
     line = append(program, 'raise RuntimeError("an example broken by mistake")\n')
     report = example_tests_fail(scratch, program)
-    assert f"{program.name}:{line}" in report or f'{program.name}", line {line}' in report
+    assert (
+        f"{program.name}:{line}" in report or f'{program.name}", line {line}' in report
+    )
     assert "an example broken by mistake" in report
 
 
@@ -109,4 +132,16 @@ def test_a_changed_printed_value_names_file_and_line(scratch: Path):
     line = source[: source.index("#> ")].count("\n") + 1
     program.write_text(re.sub(r"#> .*", "#> not what it prints", source, count=1))
     report = example_tests_fail(scratch, program)
-    assert f"{program.relative_to(scratch).as_posix()}:{line}: Print output changed" in report
+    assert (
+        f"{program.relative_to(scratch).as_posix()}:{line}: Print output changed"
+        in report
+    )
+
+
+def test_python_typed_into_a_page_is_found_with_its_line(tmp_path: Path):
+    page = tmp_path / "page.md"
+    page.write_text(
+        '# Title\n\n```python\n--8<-- "examples/x.py"\n```\n\n'
+        '=== "Tab"\n\n    ```py title="typed.py"\n    print(1)\n    ```\n'
+    )
+    assert [(b.line, b.lang) for b in inline_python_blocks(page)] == [(9, "py")]

@@ -25,7 +25,9 @@ from harness import (
 from pytest_examples import CodeExample, EvalExample
 
 PROGRAMS = example_programs()
-by_page = pytest.mark.parametrize("program", PROGRAMS, ids=[example_id(p) for p in PROGRAMS])
+by_page = pytest.mark.parametrize(
+    "program", PROGRAMS, ids=[example_id(p) for p in PROGRAMS]
+)
 # Notebook sources are linted like programs; the site build executes them cell by cell.
 LINTED = PROGRAMS + notebooks()
 
@@ -48,7 +50,9 @@ def as_code_example(program: Path) -> ExampleFile:
 
 
 @pytest.fixture
-def configured(eval_example: EvalExample, monkeypatch: pytest.MonkeyPatch) -> EvalExample:
+def configured(
+    eval_example: EvalExample, monkeypatch: pytest.MonkeyPatch
+) -> EvalExample:
     # One line per ruff finding, "path:line:col: code message".
     monkeypatch.setenv("RUFF_OUTPUT_FORMAT", "concise")
     # ruff's rules come from pyproject.toml ([tool.ruff]); black as pytest-examples runs it.

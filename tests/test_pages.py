@@ -1,5 +1,6 @@
 """The pages and the examples fit together: no Python typed into a page, every include
-resolves, every example and notebook is shown somewhere, no recorded output is orphaned."""
+resolves, every example and notebook is shown somewhere, no recorded output is orphaned.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from harness import (
     EXAMPLES_DIR,
     OUTPUT_SUFFIX,
     ROOT,
-    locked_version,
     example_programs,
     includes,
     inline_python_blocks,
+    locked_version,
     notebooks,
     pages,
     pages_showing,
