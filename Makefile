@@ -3,15 +3,18 @@
 # Python >= 3.11 and make.
 
 PYTHON ?= python3
-VENV   := .venv
+# The venv and the lock it is made from. The matrix (tests/run_matrix.py) makes one venv
+# per SQLAlchemy line with `make venv VENV=... LOCK=...`.
+VENV   ?= .venv
+LOCK   ?= requirements.lock
 BIN    := $(VENV)/bin
 # A stamp named after the lock's content: a changed lock means a reinstall.
-STAMP  := $(VENV)/.installed-$(shell cksum requirements.lock | cut -d' ' -f1)
+STAMP  := $(VENV)/.installed-$(shell cksum $(LOCK) | cut -d' ' -f1)
 
 # Material's end-of-life notice on every build is noise for contributors.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test update-outputs build bench-loop lock clean
+.PHONY: serve test test-matrix update-outputs update-matrix build bench-loop lock venv clean
 
 ## serve: preview the site with live reload at http://127.0.0.1:8000
 serve: $(STAMP)
@@ -21,9 +24,17 @@ serve: $(STAMP)
 test: $(STAMP)
 	$(BIN)/pytest
 
+## test-matrix: the whole suite on SQLite, PostgreSQL and MariaDB, then SQLAlchemy 2.0 (needs the servers)
+test-matrix: $(STAMP)
+	$(BIN)/python tests/run_matrix.py test
+
 ## update-outputs: after a deliberate change, rewrite every #> comment and .out file
 update-outputs: $(STAMP)
 	$(BIN)/pytest tests/test_examples.py --update-examples -n 0
+
+## update-matrix: the same, and the recorded outputs of every backend and SQLAlchemy line
+update-matrix: $(STAMP)
+	$(BIN)/python tests/run_matrix.py update
 
 ## build: the static site in site/, for any static host
 build: $(STAMP)
@@ -33,18 +44,19 @@ build: $(STAMP)
 bench-loop: $(STAMP)
 	$(BIN)/python tests/bench_loop.py
 
-## lock: re-resolve requirements.lock from pyproject.toml (needs the network)
+## lock: re-resolve the lock files (one per SQLAlchemy line) from pyproject.toml
 lock: $(STAMP)
-	$(BIN)/pip install --quiet uv==0.13.9
-	$(BIN)/uv pip compile pyproject.toml --extra docs --extra test --universal \
-	    --python-version 3.11 --generate-hashes --quiet -o requirements.lock
+	$(BIN)/python tests/run_matrix.py lock
+
+## venv: create $(VENV) from $(LOCK) (done by every target that needs it)
+venv: $(STAMP)
 
 clean:
-	rm -rf $(VENV) site .cache
+	rm -rf .venv .venv-sqlalchemy-* site .cache
 
-$(STAMP): requirements.lock
+$(STAMP): $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is needed; found " + sys.version.split()[0] + " (set PYTHON=...)")'
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -qq --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install -qq --disable-pip-version-check --require-hashes --no-deps -r $(LOCK)
 	touch $@

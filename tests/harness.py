@@ -1,37 +1,70 @@
 """Everything the tests know about the project: where things are, how pages embed examples,
-how an example is run as a reader runs it, and how its output is normalised and compared.
+how an example is run as a reader runs it (on SQLite, or pointed at PostgreSQL or MariaDB),
+and how its output is normalised and compared.
 
-Paths come from the [tool.session-docs] table of pyproject.toml, the one place that declares
-them; the build hooks (hooks/*.py) read the same table.
+Paths and the verification matrix come from the [tool.session-docs] table of pyproject.toml,
+read by hooks/docs_config.py; the build hooks read it through the same module.
 """
 
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import re
+import secrets
 import subprocess
 import sys
 import tempfile
-import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-with open(ROOT / "pyproject.toml", "rb") as _f:
-    _CONFIG = tomllib.load(_f)["tool"]["session-docs"]
+sys.path.insert(0, str(ROOT / "hooks"))  # docs_config is shared with the build hooks
 
-DOCS_DIR = ROOT / _CONFIG["docs-dir"]
-EXAMPLES_DIR = ROOT / _CONFIG["examples-dir"]
-NOTEBOOKS_DIR = ROOT / _CONFIG["notebooks-dir"]
-OUTPUT_SUFFIX = _CONFIG["output-suffix"]
+from docs_config import (
+    BACKENDS,
+    DEFAULT_BACKEND,
+    DOCS_DIR,
+    EXAMPLES_DIR,
+    LOCKED_LINE,
+    NOTEBOOKS_DIR,
+    OUTPUT_SUFFIX,
+    SQLALCHEMY_LINES,
+    Backend,
+    SQLAlchemyLine,
+    backends_for,
+    cell_of_output,
+    expected_output_path,
+    output_chain,
+)
+
+__all__ = [
+    "BACKENDS",
+    "DEFAULT_BACKEND",
+    "DOCS_DIR",
+    "EXAMPLES_DIR",
+    "LOCKED_LINE",
+    "NOTEBOOKS_DIR",
+    "OUTPUT_SUFFIX",
+    "SQLALCHEMY_LINES",
+    "Backend",
+    "SQLAlchemyLine",
+    "backends_for",
+    "cell_of_output",
+    "expected_output_path",
+    "output_chain",
+]
 UPDATE_COMMAND = "make update-outputs"
 
 
-def locked_version(package: str) -> str:
-    """The version requirements.lock pins for a package."""
-    lock = (ROOT / "requirements.lock").read_text()
+def locked_version(package: str, lock_file: Path = LOCKED_LINE.lock) -> str:
+    """The version a lock file (by default requirements.lock) pins for a package."""
+    lock = lock_file.read_text()
     return re.search(rf"^{re.escape(package)}==([^\s;]+)", lock, re.MULTILINE)[1]
 
 
@@ -140,7 +173,21 @@ def example_id(program: Path) -> str:
 
 
 def recorded_output_path(program: Path) -> Path:
+    """What the page shows: the default backend on the locked SQLAlchemy line."""
     return program.with_suffix(OUTPUT_SUFFIX)
+
+
+def installed_line() -> SQLAlchemyLine:
+    """The matrix line of the SQLAlchemy installed here (each line has its own venv)."""
+    installed = version("sqlalchemy")
+    for line in SQLALCHEMY_LINES:
+        if line.version == installed:
+            return line
+    raise RuntimeError(
+        f"SQLAlchemy {installed} is installed, but pyproject.toml's matrix declares "
+        + ", ".join(line.version for line in SQLALCHEMY_LINES)
+        + "; recreate the venv (make clean test)"
+    )
 
 
 # --- Running an example the way a reader does -------------------------------------------
@@ -156,13 +203,19 @@ LOG_PREFIX = re.compile(
 # Other bracket notes (insertmanyvalues batches) stay.
 TIMING = re.compile(r"(?:generated in|cached since|no key) \d+(?:\.\d+)?s(?: ago)?")
 ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
+# The schema or database made for one run (see private_database) is shown as the
+# database of the backend's URL, the one a reader running the example would use.
+PRIVATE_PREFIX = "sessiondocs_"
+PRIVATE_NAME = re.compile(rf"\b{PRIVATE_PREFIX}(?P<pid>\d+)_[0-9a-f]{{8}}\b")
 
 
-def normalise(output: str) -> str:
+def normalise(output: str, backend: Backend = DEFAULT_BACKEND) -> str:
     """What the page shows for a run: volatile parts replaced, nothing else touched."""
     output = LOG_PREFIX.sub("", output)
     output = TIMING.sub("...", output)
     output = ADDRESS.sub("0x...", output)
+    if backend != DEFAULT_BACKEND:
+        output = PRIVATE_NAME.sub(database_name(backend), output)
     return output
 
 
@@ -175,16 +228,34 @@ class Run:
     leftovers: list[str]  # files the program left in its working directory
 
 
-def run_as_reader(program: Path, timeout: float = 60) -> Run:
+# Runs an example with its create_engine("sqlite://") pointed at another database.
+REDIRECT_RUNNER = Path(__file__).with_name("run_redirected.py")
+
+
+def run_as_reader(
+    program: Path,
+    backend: Backend = DEFAULT_BACKEND,
+    timeout: float = 120,
+    source: str | None = None,
+) -> Run:
     """Run a copy of the program in a fresh interpreter and an empty directory, as a
-    reader who pasted it into a file would; report what it printed and left behind."""
-    with tempfile.TemporaryDirectory(prefix="example-") as workdir:
+    reader who pasted it into a file would; report what it printed and left behind.
+    On another backend the unchanged program runs in a schema (or database) of its own.
+    """
+    with (
+        tempfile.TemporaryDirectory(prefix="example-") as workdir,
+        private_database(backend) as redirect,
+    ):
         script = Path(workdir, program.name)
-        script.write_text(program.read_text())
+        script.write_text(program.read_text() if source is None else source)
         env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
         env["PYTHONIOENCODING"] = "utf-8"
+        command = [sys.executable, "-X", "utf8", script.name]
+        if redirect is not None:
+            env["SESSION_DOCS_REDIRECT"] = json.dumps(redirect)
+            command[3:3] = [str(REDIRECT_RUNNER)]
         proc = subprocess.run(
-            [sys.executable, "-X", "utf8", script.name],
+            command,
             cwd=workdir,
             check=False,  # the caller reports a failure with the program's stderr
             capture_output=True,
@@ -196,6 +267,168 @@ def run_as_reader(program: Path, timeout: float = 60) -> Run:
             p.name for p in Path(workdir).iterdir() if p.name != script.name
         )
     return Run(program, proc.returncode, proc.stdout, proc.stderr, leftovers)
+
+
+NOTEBOOK_CELL = re.compile(r"^# %%(?P<header>.*)$", re.MULTILINE)
+
+
+def notebook_as_program(notebook: Path) -> str:
+    """A jupytext percent notebook as one program that runs its code cells in order, as
+    nbclient does at build time: a cell tagged raises-exception must raise, and the run
+    goes on after it."""
+    text = notebook.read_text()
+    heads = list(NOTEBOOK_CELL.finditer(text))
+    program = [text[: heads[0].start()] if heads else text]
+    for head, nxt in zip(heads, [*heads[1:], None], strict=True):
+        if "[markdown]" in head["header"]:
+            continue
+        body = text[head.end() : nxt.start() if nxt else len(text)]
+        line = text.count("\n", 0, head.start()) + 1
+        if "raises-exception" not in head["header"]:
+            program.append(f"# cell at line {line}{body}")
+            continue
+        where = f"{rel(notebook)}:{line}"
+        program.append(
+            f"try:  # cell at line {line}, tagged raises-exception\n"
+            f"    exec(compile({body!r}, {where!r}, 'exec'))\n"
+            "except Exception as exc:\n"
+            f"    print('[raised as intended]', type(exc).__name__)\n"
+            "else:\n"
+            f"    raise SystemExit({where!r} + ': tagged raises-exception, raised nothing')\n"
+        )
+    return "\n".join(program)
+
+
+# --- Other backends: a private schema or database for each run ---------------------------
+
+
+class BackendUnavailable(Exception):
+    """A backend that was asked for cannot be used; the message names its URL."""
+
+
+def shown_url(backend: Backend) -> str:
+    from sqlalchemy import make_url
+
+    return make_url(backend.url).render_as_string(hide_password=True)
+
+
+def database_name(backend: Backend) -> str:
+    from sqlalchemy import make_url
+
+    return make_url(backend.url).database or ""
+
+
+_admin_engines: dict[str, object] = {}
+_unavailable: dict[str, BackendUnavailable] = {}
+
+
+def admin_engine(backend: Backend):
+    """An AUTOCOMMIT engine on the backend's own URL, made once per process; on first use
+    it drops the private schemas that runs which crashed left behind (see below)."""
+    if backend.name in _unavailable:
+        raise _unavailable[backend.name]
+    if backend.name not in _admin_engines:
+        from sqlalchemy import create_engine
+
+        try:
+            engine = create_engine(
+                backend.url,
+                isolation_level="AUTOCOMMIT",
+                connect_args={"connect_timeout": 10},
+            )
+            with engine.connect():
+                pass
+        except Exception as exc:  # noqa: BLE001 - whatever the driver says, reported
+            reason = str(exc).strip().splitlines()[0]
+            _unavailable[backend.name] = BackendUnavailable(
+                f"{backend.label} was asked for (--backend {backend.name}) but "
+                f"{shown_url(backend)} is unreachable: {reason}\n"
+                f"Start the server, or point {backend.env_var()} at one."
+            )
+            raise _unavailable[backend.name] from None
+        drop_abandoned_private_databases(backend, engine)
+        _admin_engines[backend.name] = engine
+    return _admin_engines[backend.name]
+
+
+def _schema_word(backend: Backend) -> str:
+    if backend.dialect == "postgresql":
+        return "SCHEMA"
+    if backend.dialect in ("mysql", "mariadb"):
+        return "DATABASE"
+    raise BackendUnavailable(f"{shown_url(backend)}: no private-database recipe here")
+
+
+@contextmanager
+def private_database(backend: Backend) -> Iterator[dict | None]:
+    """A schema (PostgreSQL) or database (MariaDB) made for one run and dropped after it,
+    so runs in parallel never meet and nothing the run did not create is touched. Yields
+    how to point the example at it (None for the default, embedded backend). Its name
+    holds the pid of the process that owns it (see drop_abandoned_private_databases)."""
+    if backend == DEFAULT_BACKEND:
+        yield None
+        return
+    engine = admin_engine(backend)
+    word = _schema_word(backend)
+    name = f"{PRIVATE_PREFIX}{os.getpid()}_{secrets.token_hex(4)}"
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"CREATE {word} {name}")
+    try:
+        if backend.dialect == "postgresql":
+            # Same URL, other search_path: the example's own tables land in the schema.
+            yield {
+                "url": backend.url,
+                "connect_args": {"options": f"-csearch_path={name}"},
+            }
+        else:
+            from sqlalchemy import make_url
+
+            url = make_url(backend.url).set(database=name)
+            yield {"url": url.render_as_string(hide_password=False), "connect_args": {}}
+    finally:
+        with engine.connect() as conn:
+            conn.exec_driver_sql(
+                f"DROP {word} IF EXISTS {name}"
+                + (" CASCADE" if backend.dialect == "postgresql" else "")
+            )
+
+
+def private_databases(backend: Backend, engine) -> list[str]:
+    """Every schema or database on the server whose name is one private_database makes."""
+    with engine.connect() as conn:
+        if backend.dialect == "postgresql":
+            names = conn.exec_driver_sql("SELECT nspname FROM pg_namespace").scalars()
+        else:
+            names = conn.exec_driver_sql("SHOW DATABASES").scalars()
+        return [n for n in names if PRIVATE_NAME.fullmatch(n)]
+
+
+def drop_abandoned_private_databases(backend: Backend, engine) -> list[str]:
+    """A run that crashed (or was killed) could not drop its schema. Its name holds the
+    owner's pid: drop it only if no process of that pid is alive on this machine, so a
+    run in progress is never disturbed and no other name is ever touched."""
+    dropped = []
+    for name in private_databases(backend, engine):
+        pid = int(PRIVATE_NAME.fullmatch(name)["pid"])
+        if pid_is_alive(pid):
+            continue
+        with engine.connect() as conn:
+            conn.exec_driver_sql(
+                f"DROP {_schema_word(backend)} IF EXISTS {name}"
+                + (" CASCADE" if backend.dialect == "postgresql" else "")
+            )
+        dropped.append(name)
+    return dropped
+
+
+def pid_is_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # alive, owned by someone else
+    return True
 
 
 def output_diff(recorded: str, actual: str, recorded_path: Path) -> tuple[int, str]:

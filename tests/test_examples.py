@@ -1,5 +1,6 @@
 """Every example program: linted, its `#>` comments checked, and its full output (prints and
-SQL log) compared with the recorded `.out` file beside it.
+SQL log) compared with the recorded `.out` file beside it, on every backend asked for
+(`--backend`) and with the SQLAlchemy installed (one venv per line of the matrix).
 
 `make update-outputs` (pytest --update-examples) rewrites `#>` comments and `.out` files
 after a deliberate change; without it, any difference fails with the file and line.
@@ -12,27 +13,61 @@ from pathlib import Path
 
 import pytest
 from harness import (
+    BACKENDS,
+    DEFAULT_BACKEND,
+    LOCKED_LINE,
     UPDATE_COMMAND,
+    Backend,
+    BackendUnavailable,
+    backends_for,
     example_id,
     example_programs,
+    expected_output_path,
+    installed_line,
     normalise,
+    notebook_as_program,
     notebooks,
+    output_chain,
     output_diff,
-    recorded_output_path,
     rel,
     run_as_reader,
 )
 from pytest_examples import CodeExample, EvalExample
 
 PROGRAMS = example_programs()
+NOTEBOOKS = notebooks()
 by_page = pytest.mark.parametrize(
     "program", PROGRAMS, ids=[example_id(p) for p in PROGRAMS]
 )
 # Notebook sources are linted like programs; the site build executes them cell by cell.
-LINTED = PROGRAMS + notebooks()
+LINTED = PROGRAMS + NOTEBOOKS
 
 
 UPDATE_HINT = f"If the change is deliberate, run `{UPDATE_COMMAND}`."
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests taking `backend` run once per backend asked for with --backend, for each
+    program verified there ([tool.session-docs.only-on] in pyproject.toml)."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    asked = metafunc.config.getoption("backend") or [DEFAULT_BACKEND.name]
+    if "all" in asked:
+        asked = list(BACKENDS)
+    unknown = sorted(set(asked) - set(BACKENDS))
+    if unknown:
+        raise pytest.UsageError(
+            f"--backend {', '.join(unknown)}: not declared in pyproject.toml; "
+            f"choose from {', '.join(BACKENDS)} or all"
+        )
+    chosen = [BACKENDS[name] for name in BACKENDS if name in asked]
+    programs = NOTEBOOKS if "notebook" in metafunc.fixturenames else PROGRAMS
+    cells = [(p, b) for p in programs for b in chosen if b in backends_for(p)]
+    metafunc.parametrize(
+        ["notebook" if programs is NOTEBOOKS else "program", "backend"],
+        cells,
+        ids=[f"{example_id(p)} on {b.name}" for p, b in cells],
+    )
 
 
 class ExampleFile(CodeExample):
@@ -77,6 +112,11 @@ def test_lint(program: Path, configured: EvalExample):
 @by_page
 def test_printed_values(program: Path, configured: EvalExample):
     """Each print() is followed by `#> ` comments holding what it printed."""
+    if installed_line() != LOCKED_LINE:
+        pytest.skip(
+            f"`#>` comments record SQLAlchemy {LOCKED_LINE.version}; with "
+            f"{installed_line().version} test_recorded_output checks every printed line"
+        )
     example = as_code_example(program)
     try:
         if configured.update_examples:
@@ -123,14 +163,21 @@ def raised_at(exc: BaseException, program: Path) -> str:
     return f"{rel(program)}:{line}" if line else rel(program)
 
 
-@by_page
-def test_recorded_output(program: Path, request: pytest.FixtureRequest):
-    """Run as a reader would; the whole stdout, normalised, is the recorded .out file."""
-    run = run_as_reader(program)
+def test_recorded_output(
+    program: Path, backend: Backend, request: pytest.FixtureRequest
+):
+    """Run as a reader would; the whole stdout, normalised, is the recorded output of this
+    cell of the matrix (harness.output_chain says which file)."""
+    line = installed_line()
+    cell = f"on {backend.label} with SQLAlchemy {line.version}"
+    try:
+        run = run_as_reader(program, backend)
+    except BackendUnavailable as unavailable:
+        pytest.fail(str(unavailable), pytrace=False)
     if run.returncode != 0 or run.stderr:
         pytest.fail(
-            f"{rel(program)} exited with {run.returncode}; an example must run cleanly "
-            f"(a program that demonstrates an error catches it).\n{run.stderr}",
+            f"{rel(program)} exited with {run.returncode} {cell}; an example must run "
+            f"cleanly (a program that demonstrates an error catches it).\n{run.stderr}",
             pytrace=False,
         )
     if run.leftovers:
@@ -139,23 +186,49 @@ def test_recorded_output(program: Path, request: pytest.FixtureRequest):
             "in-memory or temporary database.",
             pytrace=False,
         )
-    actual = normalise(run.stdout)
-    recorded_path = recorded_output_path(program)
+    actual = normalise(run.stdout, backend)
     if request.config.getoption("update_examples"):
-        if not recorded_path.exists() or recorded_path.read_text() != actual:
-            recorded_path.write_text(actual)
+        record_output(program, backend, line, actual)
         return
-    if not recorded_path.exists():
+    expected_path = expected_output_path(program, backend, line)
+    if expected_path is None:
         pytest.fail(
-            f"{rel(program)}:1: no recorded output {rel(recorded_path)}; "
+            f"{rel(program)}:1: no recorded output {rel(output_chain(program, backend, line)[-1])}; "
             f"run `{UPDATE_COMMAND}`",
             pytrace=False,
         )
-    recorded = recorded_path.read_text()
+    recorded = expected_path.read_text()
     if recorded != actual:
-        line, diff = output_diff(recorded, actual, recorded_path)
+        at, diff = output_diff(recorded, actual, expected_path)
         pytest.fail(
-            f"{rel(recorded_path)}:{line}: the output of {rel(program)} changed.\n{diff}\n"
-            + UPDATE_HINT,
+            f"{rel(expected_path)}:{at}: the output of {rel(program)} {cell} changed.\n"
+            f"{diff}\n" + UPDATE_HINT,
+            pytrace=False,
+        )
+
+
+def record_output(program: Path, backend: Backend, line, actual: str) -> None:
+    """--update-examples: write the cell's own file only where its output differs from
+    the file it would otherwise fall back to (so variants exist only for real
+    differences); remove a variant that no longer differs."""
+    own, *fallbacks = output_chain(program, backend, line)
+    fallback = next((p for p in fallbacks if p.is_file()), None)
+    if fallback is not None and fallback.read_text() == actual:
+        own.unlink(missing_ok=True)
+    elif not own.is_file() or own.read_text() != actual:
+        own.write_text(actual)
+
+
+def test_notebook_runs(notebook: Path, backend: Backend):
+    """A notebook's cells run in order as one program on each backend (the site build
+    runs them on the default backend and shows their output)."""
+    try:
+        run = run_as_reader(notebook, backend, source=notebook_as_program(notebook))
+    except BackendUnavailable as unavailable:
+        pytest.fail(str(unavailable), pytrace=False)
+    if run.returncode != 0 or run.stderr:
+        pytest.fail(
+            f"{rel(notebook)} failed on {backend.label} with SQLAlchemy "
+            f"{installed_line().version} (exit {run.returncode}):\n{run.stderr}",
             pytrace=False,
         )

@@ -10,6 +10,8 @@ from harness import (
     EXAMPLES_DIR,
     OUTPUT_SUFFIX,
     ROOT,
+    SQLALCHEMY_LINES,
+    cell_of_output,
     example_programs,
     includes,
     inline_python_blocks,
@@ -63,14 +65,28 @@ def test_every_notebook_is_in_the_navigation():
 
 
 def test_no_recorded_output_without_its_program():
+    """Every .out file belongs to a cell of the matrix of an existing example: x.out, or
+    x.<backend>.out / x.<backend>.sqlalchemy-<line>.out for a declared backend and line
+    that the example runs on (docs_config.output_chain)."""
     orphans = [
         rel(out)
         for out in EXAMPLES_DIR.rglob(f"*{OUTPUT_SUFFIX}")
-        if not out.with_suffix(".py").is_file()
+        if cell_of_output(out) is None
     ]
-    assert not orphans, "recorded outputs whose program is gone:\n  " + "\n  ".join(
-        orphans
+    assert not orphans, (
+        "recorded outputs that belong to no example, backend or SQLAlchemy line:\n  "
+        + "\n  ".join(orphans)
     )
+
+
+def test_each_sqlalchemy_line_is_pinned_by_its_lock():
+    wrong = [
+        f"{rel(line.lock)} pins SQLAlchemy {locked_version('sqlalchemy', line.lock)}, "
+        f"pyproject.toml declares {line.version}"
+        for line in SQLALCHEMY_LINES
+        if locked_version("sqlalchemy", line.lock) != line.version
+    ]
+    assert not wrong, "run `make lock`:\n  " + "\n  ".join(wrong)
 
 
 def test_the_version_a_page_states_is_the_locked_one():

@@ -1,6 +1,6 @@
 # The same three rows, inserted through a Connection, through a Session with objects, and
 # through a Session in bulk: the transaction SQL is identical; only objects cost extra.
-from sqlalchemy import create_engine, insert
+from sqlalchemy import String, create_engine, insert
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
@@ -11,7 +11,7 @@ class Base(DeclarativeBase):
 class Employee(Base):
     __tablename__ = "employee"
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str]
+    name: Mapped[str] = mapped_column(String(50))
 
 
 engine = create_engine("sqlite://")

@@ -5,13 +5,15 @@ from sqlalchemy import create_engine, text
 engine = create_engine("sqlite://", echo=True)
 
 with engine.begin() as conn:  # set-up: the table, committed
-    conn.execute(text("CREATE TABLE employee (id INTEGER PRIMARY KEY, name TEXT)"))
+    conn.execute(
+        text("CREATE TABLE employee (id INTEGER PRIMARY KEY, name VARCHAR(50))")
+    )
 
 # --8<-- [start:focus]
 with engine.connect() as conn:
     print("in a transaction?", conn.in_transaction())
     #> in a transaction? False
-    conn.execute(text("INSERT INTO employee (name) VALUES ('Alice')"))
+    conn.execute(text("INSERT INTO employee (id, name) VALUES (1, 'Alice')"))
     print("in a transaction?", conn.in_transaction())
     #> in a transaction? True
     # no conn.commit(): leaving the block rolls back

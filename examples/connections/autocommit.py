@@ -5,7 +5,9 @@ from sqlalchemy import create_engine, text
 engine = create_engine("sqlite://", echo=True)
 
 with engine.begin() as conn:  # set-up: the table, committed
-    conn.execute(text("CREATE TABLE employee (id INTEGER PRIMARY KEY, name TEXT)"))
+    conn.execute(
+        text("CREATE TABLE employee (id INTEGER PRIMARY KEY, name VARCHAR(50))")
+    )
 
 # --8<-- [start:focus]
 autocommit_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
@@ -13,7 +15,7 @@ print("same pool as engine?", autocommit_engine.pool is engine.pool)
 #> same pool as engine? True
 
 with autocommit_engine.connect() as conn:
-    conn.execute(text("INSERT INTO employee (name) VALUES ('Alice')"))
+    conn.execute(text("INSERT INTO employee (id, name) VALUES (1, 'Alice')"))
     # no conn.commit()
 # --8<-- [end:focus]
 
@@ -22,7 +24,7 @@ with engine.connect() as conn:
     # --8<-- [start:focus]
     conn.execution_options(isolation_level="AUTOCOMMIT")
     # --8<-- [end:focus]
-    conn.execute(text("INSERT INTO employee (name) VALUES ('Bob')"))
+    conn.execute(text("INSERT INTO employee (id, name) VALUES (2, 'Bob')"))
 
 with engine.connect() as conn:  # the pool gave back the default isolation level
     names = conn.execute(text("SELECT name FROM employee")).scalars().all()

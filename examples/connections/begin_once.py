@@ -6,14 +6,16 @@ engine = create_engine("sqlite://", echo=True)
 
 # --8<-- [start:focus]
 with engine.begin() as conn:
-    conn.execute(text("CREATE TABLE employee (id INTEGER PRIMARY KEY, name TEXT)"))
-    conn.execute(text("INSERT INTO employee (name) VALUES ('Alice')"))
+    conn.execute(
+        text("CREATE TABLE employee (id INTEGER PRIMARY KEY, name VARCHAR(50))")
+    )
+    conn.execute(text("INSERT INTO employee (id, name) VALUES (1, 'Alice')"))
 # --8<-- [end:focus]
 
 # --8<-- [start:focus]
 try:
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO employee (name) VALUES ('Bob')"))
+        conn.execute(text("INSERT INTO employee (id, name) VALUES (2, 'Bob')"))
         raise ValueError("something went wrong after the INSERT")
 except ValueError as exc:
     print(type(exc).__name__, exc)

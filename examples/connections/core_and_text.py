@@ -18,13 +18,11 @@ employee = Table(
     "employee",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("name", String, nullable=False),
+    Column("name", String(50), nullable=False),
 )
 
 with engine.begin() as conn:
-    conn.execute(
-        text("CREATE TABLE employee (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
-    )
+    metadata.create_all(conn)  # CREATE TABLE, in the SQL of whichever database
 
     # --8<-- [start:focus]
     # Core insert() with a list of parameter sets: one executemany
@@ -39,7 +37,7 @@ with engine.begin() as conn:
     print(conn.execute(select(employee.c.name).order_by(employee.c.id)).all())
     #> [('Alice',), ('Bob',)]
 
-    # a string for the DBAPI driver itself, in its own parameter style (? for sqlite3)
-    print(conn.exec_driver_sql("SELECT name FROM employee WHERE id = ?", (2,)).all())
+    # a string for the DBAPI driver itself, sent as it is, in the driver's own SQL
+    print(conn.exec_driver_sql("SELECT name FROM employee WHERE id = 2").all())
     #> [('Bob',)]
     # --8<-- [end:focus]

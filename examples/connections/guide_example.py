@@ -5,8 +5,12 @@ from sqlalchemy import create_engine, text
 engine = create_engine("sqlite://", echo=True)
 
 with engine.begin() as conn:
-    conn.execute(text("CREATE TABLE employee (id INTEGER PRIMARY KEY, name TEXT)"))
-    conn.execute(text("INSERT INTO employee (name) VALUES ('Alice'), ('Bob')"))
+    conn.execute(
+        text("CREATE TABLE employee (id INTEGER PRIMARY KEY, name VARCHAR(50))")
+    )
+    conn.execute(
+        text("INSERT INTO employee (id, name) VALUES (1, 'Alice'), (2, 'Bob')")
+    )
 
 # --8<-- [start:focus]
 with engine.connect() as conn:

@@ -6,8 +6,10 @@ engine = create_engine("sqlite://", echo=True)
 
 # --8<-- [start:focus]
 with engine.connect() as conn:
-    conn.execute(text("CREATE TABLE employee (id INTEGER PRIMARY KEY, name TEXT)"))
-    conn.execute(text("INSERT INTO employee (name) VALUES ('Alice')"))
+    conn.execute(
+        text("CREATE TABLE employee (id INTEGER PRIMARY KEY, name VARCHAR(50))")
+    )
+    conn.execute(text("INSERT INTO employee (id, name) VALUES (1, 'Alice')"))
     # no conn.commit()
 # --8<-- [end:focus]
 

@@ -13,7 +13,9 @@ from sqlalchemy import create_engine, text
 engine = create_engine("sqlite://", echo=True)
 
 with engine.begin() as conn:
-    conn.execute(text("CREATE TABLE employee (id INTEGER PRIMARY KEY, name TEXT)"))
+    conn.execute(
+        text("CREATE TABLE employee (id INTEGER PRIMARY KEY, name VARCHAR(50))")
+    )
 
 # %% [markdown]
 # ## Autobegin: a Connection always works in a transaction
@@ -24,7 +26,7 @@ with engine.begin() as conn:
 
 # %%
 with engine.connect() as conn:
-    conn.execute(text("INSERT INTO employee (name) VALUES ('Alice')"))
+    conn.execute(text("INSERT INTO employee (id, name) VALUES (1, 'Alice')"))
     print("in a transaction?", conn.in_transaction())
 
 with engine.connect() as conn:
@@ -38,9 +40,9 @@ with engine.connect() as conn:
 
 # %%
 with engine.connect() as conn:
-    conn.execute(text("INSERT INTO employee (name) VALUES ('Alice')"))
+    conn.execute(text("INSERT INTO employee (id, name) VALUES (1, 'Alice')"))
     conn.commit()
-    conn.execute(text("INSERT INTO employee (name) VALUES ('Bob')"))
+    conn.execute(text("INSERT INTO employee (id, name) VALUES (2, 'Bob')"))
     conn.rollback()
     print(conn.execute(text("SELECT name FROM employee")).scalars().all())
 
@@ -54,7 +56,7 @@ with engine.connect() as conn:
 # %%
 try:
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO employee (name) VALUES ('Carol')"))
+        conn.execute(text("INSERT INTO employee (id, name) VALUES (3, 'Carol')"))
         raise ValueError("something went wrong after the INSERT")
 except ValueError as exc:
     print(type(exc).__name__, exc)
@@ -72,7 +74,7 @@ with engine.connect() as conn:
 autocommit_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
 
 with autocommit_engine.connect() as conn:
-    conn.execute(text("INSERT INTO employee (name) VALUES ('Dave')"))
+    conn.execute(text("INSERT INTO employee (id, name) VALUES (4, 'Dave')"))
 
 with engine.connect() as conn:
     print(conn.execute(text("SELECT name FROM employee")).scalars().all())

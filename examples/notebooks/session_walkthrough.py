@@ -9,7 +9,7 @@
 # `BEGIN`, `COMMIT` and `ROLLBACK` included.
 
 # %%
-from sqlalchemy import create_engine, inspect, select
+from sqlalchemy import String, create_engine, inspect, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
@@ -21,7 +21,7 @@ class Employee(Base):
     __tablename__ = "employee"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str]
+    name: Mapped[str] = mapped_column(String(50))
 
     def __repr__(self) -> str:
         return f"Employee(id={self.id!r}, name={self.name!r})"

@@ -1,6 +1,6 @@
 # Autoflush: before a query runs, the session sends the INSERTs (and UPDATEs) it holds,
 # so that the query sees them. In SQLAlchemy 2.1 this includes text() statements.
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import String, create_engine, select, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
@@ -12,7 +12,7 @@ class Employee(Base):
     __tablename__ = "employee"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str]
+    name: Mapped[str] = mapped_column(String(50))
 
 
 engine = create_engine("sqlite://")

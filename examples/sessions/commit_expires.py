@@ -1,6 +1,6 @@
 # commit() flushes, sends COMMIT, returns the connection to the pool and expires every
 # loaded object: the next attribute access loads it again in a new transaction.
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import String, create_engine, inspect
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
@@ -12,7 +12,7 @@ class Employee(Base):
     __tablename__ = "employee"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str]
+    name: Mapped[str] = mapped_column(String(50))
 
 
 # echo_pool="debug" also logs when the connection leaves and re-enters the pool

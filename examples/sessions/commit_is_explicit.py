@@ -1,6 +1,6 @@
 # Nothing is committed unless you commit: leaving `with Session(engine)` without
 # commit() sends ROLLBACK, and the row is gone.
-from sqlalchemy import create_engine, select
+from sqlalchemy import String, create_engine, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
@@ -12,7 +12,7 @@ class Employee(Base):
     __tablename__ = "employee"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str]
+    name: Mapped[str] = mapped_column(String(50))
 
 
 engine = create_engine("sqlite://")

@@ -1,6 +1,6 @@
 # A framed transaction commits when its block succeeds and rolls back when an exception
 # leaves it: `with Session(engine) as session, session.begin():` or SessionFactory.begin().
-from sqlalchemy import create_engine, select
+from sqlalchemy import String, create_engine, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 
@@ -12,7 +12,7 @@ class Employee(Base):
     __tablename__ = "employee"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str]
+    name: Mapped[str] = mapped_column(String(50))
 
 
 engine = create_engine("sqlite://")

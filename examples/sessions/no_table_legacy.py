@@ -1,7 +1,7 @@
 # The guide's Step 1 and model exactly as written, given only an engine: nobody creates
 # the employee table, so the first commit fails.
 from sqlalchemy import Column, Integer, String, create_engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import declarative_base, sessionmaker
 
 engine = create_engine("sqlite://", echo=True)  # the guide never defines engine
@@ -18,7 +18,7 @@ Base = declarative_base()
 class Employee(Base):
     __tablename__ = "employee"
     id = Column(Integer, primary_key=True)
-    name = Column(String)
+    name = Column(String(50))
 
 
 session.add(Employee(name="Alice"))
@@ -26,7 +26,7 @@ try:
     # --8<-- [start:focus]
     session.commit()
     # --8<-- [end:focus]
-except OperationalError as exc:
+except DatabaseError as exc:  # OperationalError on SQLite, ProgrammingError elsewhere
     print(type(exc).__name__, str(exc).splitlines()[0])
     #> OperationalError (sqlite3.OperationalError) no such table: employee
 session.close()

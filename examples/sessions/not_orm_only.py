@@ -1,6 +1,6 @@
 # A Session is not ORM-only: it runs text() and Core statements too, in the same
 # transaction as its ORM objects.
-from sqlalchemy import create_engine, func, insert, select, text
+from sqlalchemy import String, create_engine, func, insert, select, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
@@ -12,7 +12,7 @@ class Employee(Base):
     __tablename__ = "employee"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str]
+    name: Mapped[str] = mapped_column(String(50))
 
     def __repr__(self) -> str:
         return f"Employee(id={self.id!r}, name={self.name!r})"

@@ -1,6 +1,6 @@
 # rollback() sends ROLLBACK, expunges the pending objects, restores the deleted ones and
 # expires everything, so that changed attributes are loaded again from the database.
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import String, create_engine, inspect
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
@@ -12,13 +12,13 @@ class Employee(Base):
     __tablename__ = "employee"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str]
+    name: Mapped[str] = mapped_column(String(50))
 
 
 engine = create_engine("sqlite://")
 Base.metadata.create_all(engine)
 with Session(engine) as session:
-    session.add_all([Employee(id=1, name="Alice"), Employee(id=2, name="Bob")])
+    session.add_all([Employee(name="Alice"), Employee(name="Bob")])
     session.commit()
 engine.echo = True  # from here on, log every SQL statement
 

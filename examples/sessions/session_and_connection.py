@@ -1,6 +1,6 @@
 # A Session runs its SQL on a Connection: the same INSERT through a Connection and
 # through a Session sends the same BEGIN, INSERT and COMMIT.
-from sqlalchemy import create_engine, insert
+from sqlalchemy import String, create_engine, insert
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
@@ -12,7 +12,7 @@ class Employee(Base):
     __tablename__ = "employee"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str]
+    name: Mapped[str] = mapped_column(String(50))
 
 
 engine = create_engine("sqlite://")

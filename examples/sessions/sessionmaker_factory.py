@@ -1,6 +1,6 @@
 # Session(engine) is all a session needs. sessionmaker is a factory that remembers a
 # configuration; its begin() hands out a session whose transaction commits at the end.
-from sqlalchemy import create_engine, select
+from sqlalchemy import String, create_engine, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 
@@ -12,7 +12,7 @@ class Employee(Base):
     __tablename__ = "employee"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str]
+    name: Mapped[str] = mapped_column(String(50))
 
 
 engine = create_engine("sqlite://")

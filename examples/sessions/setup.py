@@ -1,6 +1,6 @@
 # Step 1 in 2.0 style: a declarative model, the table created, and a Session used as a
 # context manager, so that it is closed at the end of the block.
-from sqlalchemy import create_engine, select
+from sqlalchemy import String, create_engine, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
@@ -13,7 +13,7 @@ class Employee(Base):
     __tablename__ = "employee"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str]
+    name: Mapped[str] = mapped_column(String(50))
     # --8<-- [end:focus]
 
     def __repr__(self) -> str:

@@ -13,7 +13,7 @@ Base = declarative_base()
 class Employee(Base):
     __tablename__ = "employee"
     id = Column(Integer, primary_key=True)
-    name = Column(String)
+    name = Column(String(50))
 
     def __repr__(self) -> str:
         return f"Employee(id={self.id!r}, name={self.name!r})"

@@ -1,6 +1,6 @@
 # Example 1, 2.0 style: add() only makes the object pending; the INSERT is sent when the
 # session flushes, and nothing is saved until COMMIT. A new session reads the row back.
-from sqlalchemy import create_engine, inspect, select
+from sqlalchemy import String, create_engine, inspect, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
@@ -12,7 +12,7 @@ class Employee(Base):
     __tablename__ = "employee"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str]
+    name: Mapped[str] = mapped_column(String(50))
 
     def __repr__(self) -> str:
         return f"Employee(id={self.id!r}, name={self.name!r})"

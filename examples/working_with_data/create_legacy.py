@@ -12,7 +12,7 @@ Base = declarative_base()
 class Employee(Base):
     __tablename__ = "employee"
     id = Column(Integer, primary_key=True)
-    name = Column(String)
+    name = Column(String(50))
 
 
 Base.metadata.create_all(engine)  # the guide never creates the table

@@ -1,6 +1,6 @@
 # Example 4, 2.0 style: delete() only marks the object; the DELETE is sent when the
 # session.begin() block commits. A new session finds no row left.
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import String, create_engine, func, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
@@ -12,7 +12,7 @@ class Employee(Base):
     __tablename__ = "employee"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str]
+    name: Mapped[str] = mapped_column(String(50))
 
     def __repr__(self) -> str:
         return f"Employee(id={self.id!r}, name={self.name!r})"

@@ -10,7 +10,7 @@ Base = declarative_base()
 class Employee(Base):
     __tablename__ = "employee"
     id = Column(Integer, primary_key=True)
-    name = Column(String)
+    name = Column(String(50))
 
 
 engine = create_engine("sqlite://")

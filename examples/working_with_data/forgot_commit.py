@@ -1,6 +1,6 @@
 # Nothing is saved without commit(): the query autoflushes the INSERT, but closing the
 # session sends ROLLBACK, and a new session finds no row.
-from sqlalchemy import create_engine, select
+from sqlalchemy import String, create_engine, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
@@ -12,7 +12,7 @@ class Employee(Base):
     __tablename__ = "employee"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str]
+    name: Mapped[str] = mapped_column(String(50))
 
     def __repr__(self) -> str:
         return f"Employee(id={self.id!r}, name={self.name!r})"

@@ -1,6 +1,6 @@
 # Example 3, 2.0 style: the change is sent as an UPDATE at commit; commit expires the
 # object, so reading it again runs a SELECT. scalar_one() fails loudly if nothing matches.
-from sqlalchemy import create_engine, select
+from sqlalchemy import String, create_engine, select
 from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
@@ -13,7 +13,7 @@ class Employee(Base):
     __tablename__ = "employee"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str]
+    name: Mapped[str] = mapped_column(String(50))
 
     def __repr__(self) -> str:
         return f"Employee(id={self.id!r}, name={self.name!r})"
