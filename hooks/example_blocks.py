@@ -12,7 +12,12 @@ Before pymdownx.snippets reads the page, this hook rewrites that fence so the re
   `# --8<-- [end:focus]` highlighted (snippets strips the markers, so they never show and
   line numbers never drift);
 * below it, what the program printed, SQL log included, from the recorded file beside it
-  (`begin_once.out`), which tests/test_examples.py checks against a real run.
+  (`begin_once.out`), which tests/test_examples.py checks against a real run;
+* under that, the backends and SQLAlchemy versions the program is verified on, from the
+  matrix declared in pyproject.toml (hooks/docs_config.py), the one the tests run.
+
+A fence may ask for the output of every backend, or of every SQLAlchemy line, side by side
+in content tabs: ```` ```python outputs="backends" ```` or ```` outputs="versions" ````.
 
 Python blocks always show whole files: every block must run when copied. A contributor's
 mistake (missing file, partial include, no recorded output) stops the build with the page
@@ -22,9 +27,17 @@ and line, instead of rendering something wrong.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
+from docs_config import (
+    BACKENDS,
+    DEFAULT_BACKEND,
+    LOCKED_LINE,
+    SQLALCHEMY_LINES,
+    backends_for,
+    expected_output_path,
+    output_chain,
+)
 from mkdocs.exceptions import PluginError
 
 # ```python  (any attributes)  /  --8<-- "path"  /  ```   -- at any indent (content tabs)
@@ -38,11 +51,7 @@ MARKER = re.compile(
     r"^\s*#\s*-+8<-+\s*\[(?P<kind>start|end):(?P<name>[a-z][-_0-9a-z]*)\]"
 )
 FOCUS = "focus"
-
-
-def _output_suffix(root: Path) -> str:
-    with open(root / "pyproject.toml", "rb") as f:
-        return tomllib.load(f)["tool"]["session-docs"]["output-suffix"]
+OUTPUTS_ATTR = re.compile(r'\s*outputs="(?P<by>[^"]*)"')
 
 
 def focus_lines(source: str) -> list[int]:
@@ -75,7 +84,6 @@ def rewrite_example_blocks(
     markdown: str, page_path: str, root: Path, first_line: int = 1
 ) -> str:
     """first_line: the line of the page file where `markdown` starts (after front matter)."""
-    suffix = _output_suffix(root)
 
     def rewrite(m: re.Match[str]) -> str:
         line = first_line + markdown.count("\n", 0, m.start()) + 1  # the include line
@@ -90,29 +98,81 @@ def rewrite_example_blocks(
         program = root / include
         if not program.is_file():
             raise PluginError(f"{where}: snippet '{include}' does not exist")
-        output = program.with_suffix(suffix)
-        if not output.is_file():
-            raise PluginError(
-                f"{where}: '{include}' has no recorded output "
-                f"({output.relative_to(root)}); run `make update-outputs`"
-            )
-        attrs = m["attrs"]
+        attrs, by = m["attrs"], None
+        if outputs := OUTPUTS_ATTR.search(attrs):
+            by = outputs["by"]
+            attrs = attrs[: outputs.start()] + attrs[outputs.end() :]
+            if by not in ("backends", "versions"):
+                raise PluginError(
+                    f'{where}: outputs="{by}": use outputs="backends" or "versions"'
+                )
         if "title=" not in attrs:
             attrs += f' title="{include}"'
         if "hl_lines=" not in attrs and (focus := focus_lines(program.read_text())):
             attrs += f' hl_lines="{hl_ranges(focus)}"'
         ind, ticks = m["indent"], m["ticks"]
         block = f'{ind}{ticks}{m["lang"]}{attrs}\n{ind}--8<-- "{include}"\n{ind}{ticks}'
-        if output.stat().st_size == 0:
-            return block
-        out_include = output.relative_to(root).as_posix()
-        return (
-            f"{block}\n\n"
-            f'{ind}{ticks}{{ .text .example-output title="Output" }}\n'
-            f'{ind}--8<-- "{out_include}"\n{ind}{ticks}'
-        )
+        tabs = output_tabs(program, by, where)
+        parts = [block]
+        if len(tabs) == 1:
+            parts.append(output_block(tabs[0][1], root, ind, ticks, "Output"))
+        else:
+            for label, output in tabs:
+                parts.append(f'{ind}=== "{label}"')
+                block_in_tab = output_block(
+                    output, root, ind + "    ", ticks, f"Output on {label}"
+                )
+                parts.append(block_in_tab or f"{ind}    (nothing printed)")
+        parts.append(verified_on(program, ind))
+        return "\n\n".join(p for p in parts if p)
 
     return FENCE.sub(rewrite, markdown)
+
+
+def output_tabs(program: Path, by: str | None, where: str) -> list[tuple[str, Path]]:
+    """(tab label, recorded output) for each output the block shows."""
+    if by == "backends":
+        cells = [(b.label, b, LOCKED_LINE) for b in backends_for(program)]
+    elif by == "versions":
+        cells = [
+            (f"SQLAlchemy {v.version}", DEFAULT_BACKEND, v) for v in SQLALCHEMY_LINES
+        ]
+    else:
+        cells = [("Output", DEFAULT_BACKEND, LOCKED_LINE)]
+    tabs = []
+    for label, backend, line in cells:
+        output = expected_output_path(program, backend, line)
+        if output is None:
+            raise PluginError(
+                f"{where}: '{program.name}' has no recorded output for {backend.label} "
+                f"with SQLAlchemy {line.version} ({output_chain(program, backend, line)[0].name}); "
+                "run `make update-outputs` (`make update-matrix` for other backends)"
+            )
+        tabs.append((label, output))
+    return tabs
+
+
+def output_block(output: Path, root: Path, ind: str, ticks: str, title: str) -> str:
+    if output.stat().st_size == 0:
+        return ""
+    return (
+        f'{ind}{ticks}{{ .text .example-output title="{title}" }}\n'
+        f'{ind}--8<-- "{output.relative_to(root).as_posix()}"\n{ind}{ticks}'
+    )
+
+
+def verified_on(program: Path, ind: str) -> str:
+    """The badges: where the tests prove this program, from the matrix declaration."""
+    backends = backends_for(program)
+    badges = " ".join(f'<span class="badge">{b.label}</span>' for b in backends)
+    versions = " ".join(
+        f'<span class="badge">{v.version}</span>' for v in SQLALCHEMY_LINES
+    )
+    only = "" if len(backends) == len(BACKENDS) else ' data-only="true"'
+    return (
+        f'{ind}<p class="verified-on"{only}>Verified on {badges} '
+        f"with SQLAlchemy {versions}</p>"
+    )
 
 
 def on_page_markdown(markdown, page, config, files):

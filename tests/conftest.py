@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from harness import BACKENDS
+from harness import BACKENDS, selected_backends
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -16,3 +16,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         + ", ".join(BACKENDS)
         + ". Default: the first, embedded one. A backend asked for must be reachable.",
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    try:
+        selected_backends(config.getoption("backend"))
+    except ValueError as wrong:
+        raise pytest.UsageError(str(wrong)) from None

@@ -302,6 +302,18 @@ def notebook_as_program(notebook: Path) -> str:
 # --- Other backends: a private schema or database for each run ---------------------------
 
 
+def selected_backends(asked: list[str]) -> list[Backend]:
+    """The backends named by --backend options ('all' for every one; none: the default)."""
+    asked = asked or [DEFAULT_BACKEND.name]
+    unknown = sorted(set(asked) - set(BACKENDS) - {"all"})
+    if unknown:
+        raise ValueError(
+            f"--backend {', '.join(unknown)}: not declared in pyproject.toml; "
+            f"choose from {', '.join(BACKENDS)} or all"
+        )
+    return [b for name, b in BACKENDS.items() if name in asked or "all" in asked]
+
+
 class BackendUnavailable(Exception):
     """A backend that was asked for cannot be used; the message names its URL."""
 
@@ -342,8 +354,8 @@ def admin_engine(backend: Backend):
             reason = str(exc).strip().splitlines()[0]
             _unavailable[backend.name] = BackendUnavailable(
                 f"{backend.label} was asked for (--backend {backend.name}) but "
-                f"{shown_url(backend)} is unreachable: {reason}\n"
-                f"Start the server, or point {backend.env_var()} at one."
+                f"{shown_url(backend)} cannot be used: {reason}\n"
+                f"Start the server, or point {backend.env_var()} at one that runs."
             )
             raise _unavailable[backend.name] from None
         drop_abandoned_private_databases(backend, engine)
@@ -386,11 +398,15 @@ def private_database(backend: Backend) -> Iterator[dict | None]:
             url = make_url(backend.url).set(database=name)
             yield {"url": url.render_as_string(hide_password=False), "connect_args": {}}
     finally:
-        with engine.connect() as conn:
-            conn.exec_driver_sql(
-                f"DROP {word} IF EXISTS {name}"
-                + (" CASCADE" if backend.dialect == "postgresql" else "")
-            )
+        drop_private_database(backend, engine, name)
+
+
+def drop_private_database(backend: Backend, engine, name: str) -> None:
+    if not PRIVATE_NAME.fullmatch(name):  # never anything this module did not name
+        raise ValueError(f"{name!r} is not a private schema name")
+    cascade = " CASCADE" if backend.dialect == "postgresql" else ""
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"DROP {_schema_word(backend)} IF EXISTS {name}{cascade}")
 
 
 def private_databases(backend: Backend, engine) -> list[str]:
@@ -412,11 +428,7 @@ def drop_abandoned_private_databases(backend: Backend, engine) -> list[str]:
         pid = int(PRIVATE_NAME.fullmatch(name)["pid"])
         if pid_is_alive(pid):
             continue
-        with engine.connect() as conn:
-            conn.exec_driver_sql(
-                f"DROP {_schema_word(backend)} IF EXISTS {name}"
-                + (" CASCADE" if backend.dialect == "postgresql" else "")
-            )
+        drop_private_database(backend, engine, name)
         dropped.append(name)
     return dropped
 

@@ -6,6 +6,7 @@ might, and runs the real check: `mkdocs build --strict` or the example tests.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -145,3 +146,45 @@ def test_python_typed_into_a_page_is_found_with_its_line(tmp_path: Path):
         '=== "Tab"\n\n    ```py title="typed.py"\n    print(1)\n    ```\n'
     )
     assert [(b.line, b.lang) for b in inline_python_blocks(page)] == [(9, "py")]
+
+
+def example_tests_on(backend: str, url_variable: str = "", url: str = ""):
+    """The recorded-output test of one example, on a backend, from the real project."""
+    env = {**os.environ, url_variable: url} if url_variable else dict(os.environ)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "tests/test_examples.py::test_recorded_output",
+         "-k", "guide_example", "--backend", backend, "-n", "0",
+         "-p", "no:cacheprovider", "-q"],
+        cwd=ROOT, capture_output=True, text=True, check=False, env=env,
+    )  # fmt: skip
+
+
+def test_an_unreachable_backend_fails_naming_its_url():
+    url = "postgresql+psycopg://nobody@127.0.0.1:9/nowhere"  # nothing listens on port 9
+    tests = example_tests_on("postgresql", "SESSION_DOCS_POSTGRESQL_URL", url)
+    assert tests.returncode == 1, tests.stdout
+    assert f"{url} cannot be used" in tests.stdout
+    assert "skipped" not in tests.stdout.splitlines()[-1]
+
+
+def test_a_url_naming_no_installed_driver_fails_naming_it():
+    url = "mariadb+nosuchdriver://root@127.0.0.1:3306/test"
+    tests = example_tests_on("mariadb", "SESSION_DOCS_MARIADB_URL", url)
+    assert tests.returncode == 1, tests.stdout
+    assert f"{url} cannot be used: Can't load plugin" in tests.stdout
+
+
+def test_a_backend_not_declared_is_refused():
+    tests = example_tests_on("oracle")
+    assert tests.returncode == 4, tests.stdout  # pytest's usage error
+    assert "--backend oracle: not declared in pyproject.toml" in tests.stderr
+
+
+def test_a_fence_asking_for_unknown_outputs_names_page_and_line(scratch: Path):
+    program = rel(example_programs()[0])
+    line = append(
+        scratch / "docs/index.md",
+        f'\n```python outputs="os"\n--8<-- "{program}"\n```\n',
+    )
+    log = build_fails(scratch)
+    assert f'docs/index.md:{line + 2}: outputs="os"' in log

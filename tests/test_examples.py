@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pytest
 from harness import (
-    BACKENDS,
-    DEFAULT_BACKEND,
     LOCKED_LINE,
     UPDATE_COMMAND,
     Backend,
@@ -31,6 +29,7 @@ from harness import (
     output_diff,
     rel,
     run_as_reader,
+    selected_backends,
 )
 from pytest_examples import CodeExample, EvalExample
 
@@ -51,16 +50,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     program verified there ([tool.session-docs.only-on] in pyproject.toml)."""
     if "backend" not in metafunc.fixturenames:
         return
-    asked = metafunc.config.getoption("backend") or [DEFAULT_BACKEND.name]
-    if "all" in asked:
-        asked = list(BACKENDS)
-    unknown = sorted(set(asked) - set(BACKENDS))
-    if unknown:
-        raise pytest.UsageError(
-            f"--backend {', '.join(unknown)}: not declared in pyproject.toml; "
-            f"choose from {', '.join(BACKENDS)} or all"
-        )
-    chosen = [BACKENDS[name] for name in BACKENDS if name in asked]
+    chosen = selected_backends(metafunc.config.getoption("backend"))
     programs = NOTEBOOKS if "notebook" in metafunc.fixturenames else PROGRAMS
     cells = [(p, b) for p in programs for b in chosen if b in backends_for(p)]
     metafunc.parametrize(

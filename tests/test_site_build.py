@@ -11,7 +11,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from harness import ROOT, example_programs, notebooks, rel
+from harness import (
+    BACKENDS,
+    ROOT,
+    SQLALCHEMY_LINES,
+    backends_for,
+    example_programs,
+    notebooks,
+    rel,
+)
 
 pytestmark = pytest.mark.xdist_group("site")  # builds share .cache/mkdocs-jupyter
 
@@ -45,6 +53,44 @@ def test_every_example_is_on_the_site_with_its_output(site: Path):
         assert title in html, f"{rel(program)} is not shown on any built page"
     outputs = len(re.findall(r'<div class="[^"]*\bexample-output\b', html))
     assert outputs >= len(example_programs()), "an example is shown without its output"
+
+
+VERIFIED_ON = re.compile(
+    r'<span class="filename">(?P<program>[^<]+)</span>.*?'
+    r'<p class="verified-on"[^>]*>Verified on (?P<badges>.*?) with SQLAlchemy '
+    r"(?P<versions>.*?)</p>",
+    re.DOTALL,
+)
+
+
+def test_each_example_shows_the_matrix_cells_it_is_tested_in(site: Path):
+    """The badges under a program name exactly the backends and SQLAlchemy versions the
+    test matrix runs it on, both taken from pyproject.toml."""
+    badge = re.compile(r'<span class="badge">([^<]+)</span>')
+    shown: dict[str, tuple[list[str], list[str]]] = {}
+    for page in html_pages(site):
+        for m in VERIFIED_ON.finditer(page.read_text()):
+            if m["program"].endswith(".py"):
+                shown[m["program"]] = (
+                    badge.findall(m["badges"]),
+                    badge.findall(m["versions"]),
+                )
+    versions = [line.version for line in SQLALCHEMY_LINES]
+    for program in example_programs():
+        expected = ([b.label for b in backends_for(program)], versions)
+        assert (
+            shown.get(rel(program)) == expected
+        ), f"{rel(program)}: badges {shown.get(rel(program))}, matrix {expected}"
+
+
+def test_backend_tabs_show_each_backends_recorded_output(site: Path):
+    page = (site / "backend-differences" / "index.html").read_text()
+    for backend in BACKENDS.values():
+        assert f'title="Output on {backend.label}"' in page or (
+            f'<span class="filename">Output on {backend.label}</span>' in page
+        ), f"no output tab for {backend.label} on the Backend differences page"
+    for line in SQLALCHEMY_LINES:
+        assert f"Output on SQLAlchemy {line.version}" in page
 
 
 def test_notebooks_are_executed_and_downloadable(site: Path):

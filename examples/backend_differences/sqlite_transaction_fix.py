@@ -1,0 +1,38 @@
+# SQLAlchemy's recipe for Python's sqlite3 driver: let SQLAlchemy send BEGIN itself, so
+# DDL and SAVEPOINTs are transactional (on Python >= 3.12 you may instead pass
+# connect_args={"autocommit": False} to create_engine).
+from sqlalchemy import create_engine, event, inspect, text
+
+engine = create_engine("sqlite://")
+
+
+# --8<-- [start:focus]
+@event.listens_for(engine, "connect")
+def do_connect(dbapi_connection, connection_record):
+    dbapi_connection.isolation_level = None  # sqlite3 stops sending BEGIN itself
+
+
+@event.listens_for(engine, "begin")
+def do_begin(conn):
+    conn.exec_driver_sql("BEGIN")  # ...and SQLAlchemy sends it for every transaction
+
+
+# --8<-- [end:focus]
+
+
+with engine.begin() as conn:
+    conn.execute(text("CREATE TABLE employee (id INTEGER PRIMARY KEY)"))
+engine.echo = True  # from here on, log every SQL statement
+
+with engine.connect() as conn:
+    conn.execute(text("CREATE TABLE department (id INTEGER PRIMARY KEY)"))
+    with conn.begin_nested():
+        conn.execute(text("INSERT INTO employee (id) VALUES (1)"))
+    conn.rollback()
+
+with engine.connect() as conn:
+    count = conn.execute(text("SELECT count(*) FROM employee")).scalar_one()
+    print("rows after the outer rollback:", count)
+    #> rows after the outer rollback: 0
+print("department after the rollback:", inspect(engine).has_table("department"))
+#> department after the rollback: False
