@@ -100,3 +100,30 @@ def test_the_version_a_page_states_is_the_locked_one():
     assert not stated, f"requirements.lock has SQLAlchemy {locked}:\n  " + "\n  ".join(
         stated
     )
+
+
+QUOTED_ERROR = re.compile(
+    r"`(?P<name>[A-Z]\w*(?:Error|Found|Exception|Warning|Transaction)):?\s+(?P<message>[^`]+)`"
+)
+
+
+def test_every_error_message_quoted_in_prose_was_observed():
+    """A message quoted in a page's text, like `NoResultFound: No row was found ...`, is
+    one a program printed: it appears in a recorded output (any backend or version)."""
+    observed = " ".join(
+        " ".join(out.read_text().split())
+        for out in EXAMPLES_DIR.rglob(f"*{OUTPUT_SUFFIX}")
+    )
+    unseen = []
+    for page in pages():
+        text = page.read_text()
+        for m in QUOTED_ERROR.finditer(text):
+            message = " ".join(m["message"].split()).removesuffix("...").rstrip(" .")
+            message = message.removesuffix("...").strip()
+            if m["name"] not in observed or message not in observed:
+                line = text.count("\n", 0, m.start()) + 1
+                unseen.append(f"{rel(page)}:{line}: {m['name']}: {message}")
+    assert not unseen, (
+        "error messages quoted on a page that no example printed (run the example, "
+        "then quote its recorded output):\n  " + "\n  ".join(unseen)
+    )
