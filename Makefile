@@ -14,7 +14,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum $(LOCK) | cut -d' ' -f1)
 # Material's end-of-life notice on every build is noise for contributors.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test test-matrix update-outputs update-matrix build bench-loop lock venv clean
+.PHONY: serve test test-matrix a11y-report update-outputs update-matrix build bench-loop lock venv clean
 
 ## serve: preview the site with live reload at http://127.0.0.1:8000
 serve: $(STAMP)
@@ -43,6 +43,10 @@ build: $(STAMP)
 ## bench-loop: time the contributor loop (warm test run, warm build); prints figures
 bench-loop: $(STAMP)
 	$(BIN)/python tests/bench_loop.py
+
+## a11y-report: axe-core on every page, light and dark; prints violations per rule (needs Chromium)
+a11y-report: $(STAMP)
+	$(BIN)/python tests/a11y_report.py
 
 ## lock: re-resolve the lock files (one per SQLAlchemy line) from pyproject.toml
 lock: $(STAMP)

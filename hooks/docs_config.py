@@ -22,6 +22,7 @@ DOCS_DIR = ROOT / _CONFIG["docs-dir"]
 EXAMPLES_DIR = ROOT / _CONFIG["examples-dir"]
 NOTEBOOKS_DIR = ROOT / _CONFIG["notebooks-dir"]
 OUTPUT_SUFFIX = _CONFIG["output-suffix"]
+BROWSER = Path(_CONFIG["browser"])
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,18 @@ SQLALCHEMY_LINES = [
 ]
 LOCKED_LINE = SQLALCHEMY_LINES[0]  # what the pages show
 _ONLY_ON = {ROOT / path: names for path, names in _CONFIG.get("only-on", {}).items()}
+
+
+# `# --8<-- [start:focus]` / `[end:focus]`: section markers, which pages never show.
+SECTION_MARKER = re.compile(
+    r"^\s*#\s*-+8<-+\s*\[(?P<kind>start|end):(?P<name>[a-z][-_0-9a-z]*)\]"
+)
+
+
+def shown_source(program: Path) -> str:
+    """A program as the page shows it (and its copy button copies it): markers removed."""
+    lines = program.read_text().splitlines(keepends=True)
+    return "".join(line for line in lines if not SECTION_MARKER.match(line))
 
 
 def backends_for(program: Path) -> list[Backend]:

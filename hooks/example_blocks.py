@@ -33,6 +33,7 @@ from docs_config import (
     BACKENDS,
     DEFAULT_BACKEND,
     LOCKED_LINE,
+    SECTION_MARKER,
     SQLALCHEMY_LINES,
     backends_for,
     expected_output_path,
@@ -47,9 +48,6 @@ FENCE = re.compile(
     r"(?P=indent)(?P=ticks)[ \t]*$",
     re.MULTILINE,
 )
-MARKER = re.compile(
-    r"^\s*#\s*-+8<-+\s*\[(?P<kind>start|end):(?P<name>[a-z][-_0-9a-z]*)\]"
-)
 FOCUS = "focus"
 OUTPUTS_ATTR = re.compile(r'\s*outputs="(?P<by>[^"]*)"')
 
@@ -58,7 +56,7 @@ def focus_lines(source: str) -> list[int]:
     """Line numbers, as the reader sees them (markers removed), inside focus sections."""
     shown, inside, lines = 0, False, []
     for line in source.splitlines():
-        marker = MARKER.match(line)
+        marker = SECTION_MARKER.match(line)
         if marker:
             if marker["name"] == FOCUS:
                 inside = marker["kind"] == "start"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from harness import BACKENDS, selected_backends
+from harness import BACKENDS, ROOT, mkdocs_build, selected_backends
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -23,3 +25,12 @@ def pytest_configure(config: pytest.Config) -> None:
         selected_backends(config.getoption("backend"))
     except ValueError as wrong:
         raise pytest.UsageError(str(wrong)) from None
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built once per test process with `mkdocs build --strict`."""
+    site_dir = tmp_path_factory.mktemp("site")
+    build = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
+    assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stderr}"
+    return site_dir

@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT / "hooks"))  # docs_config is shared with the build 
 
 from docs_config import (
     BACKENDS,
+    BROWSER,
     DEFAULT_BACKEND,
     DOCS_DIR,
     EXAMPLES_DIR,
@@ -41,10 +42,12 @@ from docs_config import (
     cell_of_output,
     expected_output_path,
     output_chain,
+    shown_source,
 )
 
 __all__ = [
     "BACKENDS",
+    "BROWSER",
     "DEFAULT_BACKEND",
     "DOCS_DIR",
     "EXAMPLES_DIR",
@@ -58,6 +61,7 @@ __all__ = [
     "cell_of_output",
     "expected_output_path",
     "output_chain",
+    "shown_source",
 ]
 UPDATE_COMMAND = "make update-outputs"
 
@@ -214,6 +218,9 @@ def normalise(output: str, backend: Backend = DEFAULT_BACKEND) -> str:
     output = LOG_PREFIX.sub("", output)
     output = TIMING.sub("...", output)
     output = ADDRESS.sub("0x...", output)
+    # The SQL log indents CREATE TABLE columns with tabs; a page shows every tab as
+    # spaces (Markdown expands them), so the recorded output does too.
+    output = output.expandtabs(4)
     if backend != DEFAULT_BACKEND:
         output = PRIVATE_NAME.sub(database_name(backend), output)
     return output
@@ -464,3 +471,65 @@ def output_diff(recorded: str, actual: str, recorded_path: Path) -> tuple[int, s
         )
     )
     return first + 1, diff
+
+
+# --- The built site ------------------------------------------------------------------------
+
+
+def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict`, run from the project root so that every build shares the
+    notebook cache in .cache/."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict",
+         "-f", str(config), "-d", str(site_dir)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent)},
+    )  # fmt: skip
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    """The built site over HTTP on a free loopback port, as a static host serves it."""
+    import functools
+    import http.server
+    import threading
+
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:  # requests are checked, not logged
+            pass
+
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# Debian's Chromium, quiet: no first-run work, no background calls to Google's hosts
+# (this machine's network refuses them, which would show up as failed requests).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of the built site as a URL path: '/', '/connections/', ..."""
+    paths = []
+    for page in site.rglob("*.html"):
+        path = page.relative_to(site).as_posix()
+        paths.append("/" + path.removesuffix("index.html"))
+    return sorted(paths)

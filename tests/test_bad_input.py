@@ -14,8 +14,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from harness import OUTPUT_SUFFIX, ROOT, example_programs, inline_python_blocks, rel
-from test_site_build import mkdocs_build
+from harness import (
+    OUTPUT_SUFFIX,
+    ROOT,
+    example_programs,
+    inline_python_blocks,
+    mkdocs_build,
+    rel,
+)
 
 pytestmark = pytest.mark.xdist_group("site")  # builds share .cache/mkdocs-jupyter
 

@@ -6,44 +6,20 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from harness import (
     BACKENDS,
-    ROOT,
     SQLALCHEMY_LINES,
     backends_for,
     example_programs,
+    html_pages,
     notebooks,
     rel,
 )
 
 pytestmark = pytest.mark.xdist_group("site")  # builds share .cache/mkdocs-jupyter
-
-
-def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    # Run from the project root so that every build shares the notebook cache in .cache/.
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict",
-         "-f", str(config), "-d", str(site_dir)],
-        cwd=ROOT, capture_output=True, text=True, check=False,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent)},
-    )  # fmt: skip
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site_dir = tmp_path_factory.mktemp("site")
-    build = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
-    assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stderr}"
-    return site_dir
-
-
-def html_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
 
 
 def test_every_example_is_on_the_site_with_its_output(site: Path):

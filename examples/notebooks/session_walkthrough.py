@@ -31,7 +31,7 @@ engine = create_engine("sqlite://", echo=True)
 Base.metadata.create_all(engine)
 
 # %% [markdown]
-# ## `add()` sends nothing
+# ## Adding an object sends nothing
 #
 # The new object becomes *pending*: the session will insert it at the next flush. No SQL
 # appears in this cell's output, and the object has no `id` yet.

@@ -1,0 +1,270 @@
+"""The built site as readers meet it, in a real browser: Debian's Chromium driven by
+Playwright, against the site served on a free loopback port.
+
+Without Chromium these tests are skipped with the reason (install it with
+`apt-get install chromium`); under CI=true a missing Chromium fails the run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from harness import (
+    BROWSER,
+    CHROMIUM_ARGS,
+    ROOT,
+    normalise,
+    notebooks,
+    run_as_reader,
+    served,
+    shown_source,
+    site_pages,
+)
+
+pytestmark = pytest.mark.xdist_group("site")  # one worker builds and serves the site
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    with served(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not BROWSER.exists():
+        why = f"{BROWSER} not found: apt-get install chromium (pyproject.toml: browser)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true needs the browser tests: {why}", pytrace=False)
+        pytest.skip(f"BROWSER TESTS NOT RUN: {why}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(BROWSER), args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+class PageWatch:
+    """What went wrong while a page was open: console errors, failed requests, and any
+    request to a host other than the site's own (blocked before it leaves)."""
+
+    def __init__(self, page, base_url: str):
+        self.problems: list[str] = []
+        origin = urlparse(base_url).netloc
+
+        def route(route_, request):
+            if urlparse(request.url).netloc not in (origin, ""):
+                self.problems.append(f"request to another host: {request.url}")
+                route_.abort()
+            else:
+                route_.continue_()
+
+        page.route("**/*", route)
+        page.on(
+            "console",
+            lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"),
+        )
+        page.on("pageerror", lambda e: self.problems.append(f"script error: {e}"))
+        page.on(
+            "requestfailed",
+            lambda r: self.problems.append(f"failed request: {r.url} {r.failure}"),
+        )
+        page.on(
+            "response",
+            lambda r: r.status >= 400
+            and not r.url.endswith("/404.html")
+            and self.problems.append(f"HTTP {r.status}: {r.url}"),
+        )
+
+
+@pytest.fixture
+def page(browser, base_url: str):
+    context = browser.new_context(
+        base_url=base_url, permissions=["clipboard-read", "clipboard-write"]
+    )
+    page = context.new_page()
+    page.watch = PageWatch(page, base_url)
+    yield page
+    context.close()
+
+
+def pages_of(site: Path) -> list[str]:
+    return site_pages(site)
+
+
+def test_every_page_loads_cleanly_and_stays_on_the_machine(page, site: Path):
+    loaded = []
+    for path in pages_of(site):
+        page.goto(path, wait_until="networkidle")
+        loaded.append(path)
+    assert not page.watch.problems, "\n".join(page.watch.problems)
+    assert "/backend-differences/" in loaded
+
+
+def test_search_finds_a_term_from_a_deep_page_and_opens_it(page):
+    page.goto("/", wait_until="networkidle")
+    page.keyboard.press("/")  # Material's search shortcut
+    # A word only the Backend differences page uses (MariaDB's isolation level).
+    page.locator("input.md-search__input").press_sequentially("REPEATABLE", delay=20)
+    result = page.locator("a.md-search-result__link").first
+    result.wait_for(timeout=10_000)
+    result.click()
+    page.wait_for_load_state("networkidle")
+    assert "/backend-differences/" in page.url
+    assert not page.watch.problems, "\n".join(page.watch.problems)
+
+
+def test_content_tabs_switch(page):
+    page.goto("/backend-differences/", wait_until="networkidle")
+    block = page.locator(".tabbed-set").first
+    postgresql = block.locator(".tabbed-labels label", has_text="PostgreSQL")
+    postgresql.click()
+    visible = block.locator(".tabbed-block:visible .filename").first.inner_text()
+    assert visible == "Output on PostgreSQL"
+
+
+def test_the_light_dark_toggle_switches_the_scheme(page):
+    page.goto("/", wait_until="networkidle")
+    body = page.locator("body")
+    before = body.get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    after = body.get_attribute("data-md-color-scheme")
+    assert {before, after} == {"default", "slate"}, (before, after)
+
+
+BLOCKS = """() => [...document.querySelectorAll("div.language-python.highlight")]
+  .filter(block => block.querySelector(".filename"))
+  .map((block, index) => {
+    let next = block.nextElementSibling;
+    while (next && !next.matches(".example-output, .tabbed-set")) {
+      next = next.nextElementSibling;
+    }
+    const output = next && (next.matches(".example-output") ? next
+      : next.querySelector(".example-output"));
+    return {
+      index,
+      file: block.querySelector(".filename").textContent,
+      output: output ? output.querySelector("code").textContent : "",
+    };
+  })"""
+
+
+SHOW_TAB = """block => {
+  const details = block.closest("details");  // a collapsed admonition: open it
+  if (details) details.open = true;
+  const panel = block.closest(".tabbed-block");
+  if (!panel) return;
+  const set = panel.closest(".tabbed-set");
+  const index = [...panel.parentElement.children].indexOf(panel);
+  set.querySelectorAll(":scope > input")[index].click();
+}"""
+
+
+def test_every_copy_button_copies_a_program_that_prints_what_the_page_shows(
+    page, site: Path
+):
+    checked, failures = 0, []
+    for path in pages_of(site):
+        page.goto(path, wait_until="networkidle")
+        blocks = page.evaluate(BLOCKS)
+        python_blocks = page.locator("div.language-python.highlight:has(.filename)")
+        for block in blocks:
+            element = python_blocks.nth(block["index"])
+            element.evaluate(SHOW_TAB)  # a block in a closed tab or admonition: show it
+            element.hover()
+            element.locator('button[data-md-type="copy"]').click()
+            copied = page.evaluate("navigator.clipboard.readText()")
+            program = ROOT / block["file"]
+            where = f"{path} {block['file']}"
+            # Material's copy button drops the file's final newline; nothing else differs.
+            if copied != shown_source(program).removesuffix("\n"):
+                failures.append(f"{where}: the copy button copies other text")
+                continue
+            run = run_as_reader(program, source=copied)
+            if run.returncode != 0 or normalise(run.stdout) != block["output"]:
+                failures.append(f"{where}: the copied program prints something else")
+            checked += 1
+    assert not failures, "\n".join(failures)
+    assert checked >= len({p for p in ROOT.glob("examples/*/*.py")}) - len(notebooks())
+
+
+def test_notebook_pages_show_outputs_and_offer_a_valid_download(page):
+    for notebook in notebooks():
+        page.goto(f"/notebooks/{notebook.stem}/", wait_until="networkidle")
+        assert page.locator(".jp-OutputArea-output").count() > 0, notebook.stem
+        link = page.locator(f'a[href="{notebook.stem}.ipynb"][download]')
+        with page.expect_download() as download:
+            link.click()
+        data = json.loads(Path(download.value.path()).read_text())
+        assert data["nbformat"] == 4 and data["cells"], notebook.stem
+    assert not page.watch.problems, "\n".join(page.watch.problems)
+
+
+def test_every_internal_link_and_anchor_resolves_in_the_served_site(page, site: Path):
+    """A crawl from the home page: every link to the site itself reaches a page, and
+    every #anchor exists on the page it points to."""
+    ids_of: dict[str, set[str]] = {}  # page -> the ids on it
+    anchors: list[tuple[str, str, str]] = []  # (linking page, target page, anchor)
+    queue, broken = ["/"], []
+    while queue:
+        path = queue.pop()
+        if path in ids_of:
+            continue
+        if not path.endswith(("/", ".html")):  # a file: fetch it
+            response = page.request.get(path)
+            ids_of[path] = set()
+            if response.status != 200:
+                broken.append(f"{path}: HTTP {response.status}")
+            continue
+        response = page.goto(path, wait_until="domcontentloaded")
+        if response is None or response.status != 200:
+            broken.append(f"{path}: HTTP {response.status if response else '?'}")
+            ids_of[path] = set()
+            continue
+        ids_of[path] = set(page.evaluate(IDS))
+        if not response.headers.get("content-type", "").startswith("text/html"):
+            continue
+        for href in page.evaluate(LINKS):
+            url = urlparse(href)
+            if url.netloc == urlparse(page.url).netloc:
+                queue.append(url.path)
+                if url.fragment:
+                    anchors.append((path, url.path, url.fragment))
+    broken += [
+        f"{source}: link to {target}#{anchor}: no such anchor"
+        for source, target, anchor in anchors
+        if anchor not in ids_of.get(target, set())
+    ]
+    assert not broken, "\n".join(sorted(set(broken)))
+    assert set(pages_of(site)) - set(ids_of) <= {"/404.html"}, "pages no link reaches"
+
+
+IDS = "[...document.querySelectorAll('[id], a[name]')].map(e => e.id || e.name)"
+LINKS = "[...document.querySelectorAll('a[href]')].map(a => a.href)"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_accessibility_violation(
+    browser, base_url: str, site: Path, scheme
+):
+    """axe-core on every page, in the reader's light or dark preference (which picks
+    Material's palette). `make a11y-report` prints the same check as figures."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(base_url=base_url, color_scheme=scheme)
+    page, axe, found = context.new_page(), Axe(), []
+    for path in pages_of(site):
+        page.goto(path, wait_until="networkidle")
+        for violation in axe.run(page).response["violations"]:
+            targets = [node["target"] for node in violation["nodes"]][:3]
+            found.append(f"{path}: {violation['id']} ({violation['help']}) {targets}")
+    context.close()
+    assert not found, f"{len(found)} axe violations ({scheme}):\n" + "\n".join(found)
