@@ -14,7 +14,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum $(LOCK) | cut -d' ' -f1)
 # Material's end-of-life notice on every build is noise for contributors.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test test-matrix a11y-report update-outputs update-matrix build bench-loop lock venv clean
+.PHONY: serve test test-matrix a11y-report bench-lighthouse screenshots update-outputs update-matrix build bench-loop lock venv clean
 
 ## serve: preview the site with live reload at http://127.0.0.1:8000
 serve: $(STAMP)
@@ -47,6 +47,14 @@ bench-loop: $(STAMP)
 ## a11y-report: axe-core on every page, light and dark; prints violations per rule (needs Chromium)
 a11y-report: $(STAMP)
 	$(BIN)/python tests/a11y_report.py
+
+## bench-lighthouse: Lighthouse on every page (gzip-served); scores and bytes; fails below 1.00 a11y/SEO
+bench-lighthouse: $(STAMP)
+	$(BIN)/python tests/bench_lighthouse.py
+
+## screenshots: a PNG of every page in light and dark mode, in .cache/screenshots/
+screenshots: $(STAMP)
+	$(BIN)/python tests/screenshots.py
 
 ## lock: re-resolve the lock files (one per SQLAlchemy line) from pyproject.toml
 lock: $(STAMP)

@@ -1,0 +1,151 @@
+"""Page speed and quality: Lighthouse 12 on every page of the built site.
+
+    make bench-lighthouse
+
+Builds the site, serves it on a free loopback port with gzip (as a static host would),
+runs Lighthouse (npm `lighthouse@12`, installed into .cache/lighthouse on first use) with
+Debian's Chromium and the mobile preset on each page, and prints, per page, the four
+category scores and the bytes transferred. It writes the same table to
+.cache/lighthouse/report.md.
+
+Targets: performance >= 0.98, accessibility, best practices and SEO 1.00. The command
+exits 1 when a page scores below 1.00 for accessibility or SEO, so CI can enforce those two;
+performance and best practices are reported only (their figures vary with machine load).
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.server
+import json
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from harness import BROWSER, CHROMIUM_ARGS, ROOT, mkdocs_build, site_pages
+
+LIGHTHOUSE = "lighthouse@12.2.3"
+TOOL_DIR = ROOT / ".cache" / "lighthouse"
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+ENFORCED = ["accessibility", "seo"]
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ipynb"}
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """A static file server that compresses text, as GitHub Pages or Netlify do."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (path.is_file() and path.suffix in COMPRESSED and gzip_ok):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return _Body(body)
+
+
+class _Body:
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, *args) -> bytes:
+        data, self.data = self.data, b""
+        return data
+
+    def close(self) -> None:
+        pass
+
+
+def lighthouse_bin() -> Path:
+    binary = TOOL_DIR / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        TOOL_DIR.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["npm", "install", "--silent", "--no-audit", "--no-fund", LIGHTHOUSE],
+            cwd=TOOL_DIR, check=True,
+        )  # fmt: skip
+    return binary
+
+
+def audit(binary: Path, url: str, out: Path) -> dict:
+    flags = " ".join([*CHROMIUM_ARGS, "--headless=new"])
+    subprocess.run(
+        [str(binary), url, "--quiet", "--output=json", f"--output-path={out}",
+         f"--chrome-flags={flags}", "--only-categories=" + ",".join(CATEGORIES)],
+        check=True, env={"CHROME_PATH": str(BROWSER), "PATH": _path()},
+    )  # fmt: skip
+    report = json.loads(out.read_text())
+    scores = {c: report["categories"][c]["score"] for c in CATEGORIES}
+    weight = report["audits"]["total-byte-weight"]["numericValue"]
+    failing = {
+        c: [
+            ref["id"]
+            for ref in report["categories"][c]["auditRefs"]
+            if ref["weight"] and (report["audits"][ref["id"]]["score"] or 0) < 1
+        ]
+        for c in ENFORCED
+        if scores[c] < 1
+    }
+    return {"scores": scores, "bytes": int(weight), "failing": failing}
+
+
+def _path() -> str:
+    import os
+
+    return os.environ.get("PATH", "/usr/bin:/bin")
+
+
+def main() -> int:
+    binary = lighthouse_bin()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp, "site")
+        build = mkdocs_build(ROOT / "mkdocs.yml", site)
+        if build.returncode != 0:
+            print(build.stderr, file=sys.stderr)
+            return 1
+        handler = lambda *a, **k: GzipHandler(*a, directory=str(site), **k)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        rows, below = [], []
+        try:
+            for path in site_pages(site):
+                result = audit(binary, base + path, Path(tmp, "report.json"))
+                rows.append((path, result))
+                below += [f"{path}: {c} {result['scores'][c]}: {ids}"
+                          for c, ids in result["failing"].items()]  # fmt: skip
+        finally:
+            server.shutdown()
+    lines = [
+        "| page | performance | accessibility | best practices | SEO | bytes |",
+        "|---|---|---|---|---|---|",
+    ]
+    for path, r in rows:
+        s = r["scores"]
+        lines.append(
+            f"| {path} | {s['performance']:.2f} | {s['accessibility']:.2f} | "
+            f"{s['best-practices']:.2f} | {s['seo']:.2f} | {r['bytes']:,} |"
+        )
+    report = "\n".join(lines)
+    TOOL_DIR.mkdir(parents=True, exist_ok=True)
+    (TOOL_DIR / "report.md").write_text(report + "\n")
+    print(report)
+    if below:
+        print("\nbelow 1.00 (enforced):\n  " + "\n  ".join(below), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
