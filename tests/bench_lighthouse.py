@@ -16,15 +16,22 @@ performance and best practices are reported only (their figures vary with machin
 from __future__ import annotations
 
 import gzip
-import http.server
 import json
+import os
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
-from harness import BROWSER, CHROMIUM_ARGS, ROOT, mkdocs_build, site_pages
+from harness import (
+    BROWSER,
+    CHROMIUM_ARGS,
+    ROOT,
+    QuietHandler,
+    mkdocs_build,
+    served,
+    site_pages,
+)
 
 LIGHTHOUSE = "lighthouse@12.2.3"
 TOOL_DIR = ROOT / ".cache" / "lighthouse"
@@ -33,11 +40,8 @@ ENFORCED = ["accessibility", "seo"]
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ipynb"}
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     """A static file server that compresses text, as GitHub Pages or Netlify do."""
-
-    def log_message(self, *args) -> None:
-        pass
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -83,7 +87,7 @@ def audit(binary: Path, url: str, out: Path) -> dict:
     subprocess.run(
         [str(binary), url, "--quiet", "--output=json", f"--output-path={out}",
          f"--chrome-flags={flags}", "--only-categories=" + ",".join(CATEGORIES)],
-        check=True, env={"CHROME_PATH": str(BROWSER), "PATH": _path()},
+        check=True, env={**os.environ, "CHROME_PATH": str(BROWSER)},
     )  # fmt: skip
     report = json.loads(out.read_text())
     scores = {c: report["categories"][c]["score"] for c in CATEGORIES}
@@ -100,12 +104,6 @@ def audit(binary: Path, url: str, out: Path) -> dict:
     return {"scores": scores, "bytes": int(weight), "failing": failing}
 
 
-def _path() -> str:
-    import os
-
-    return os.environ.get("PATH", "/usr/bin:/bin")
-
-
 def main() -> int:
     binary = lighthouse_bin()
     with tempfile.TemporaryDirectory() as tmp:
@@ -114,19 +112,13 @@ def main() -> int:
         if build.returncode != 0:
             print(build.stderr, file=sys.stderr)
             return 1
-        handler = lambda *a, **k: GzipHandler(*a, directory=str(site), **k)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}"
         rows, below = [], []
-        try:
+        with served(site, GzipHandler) as base:
             for path in site_pages(site):
                 result = audit(binary, base + path, Path(tmp, "report.json"))
                 rows.append((path, result))
                 below += [f"{path}: {c} {result['scores'][c]}: {ids}"
                           for c, ids in result["failing"].items()]  # fmt: skip
-        finally:
-            server.shutdown()
     lines = [
         "| page | performance | accessibility | best practices | SEO | bytes |",
         "|---|---|---|---|---|---|",

@@ -9,6 +9,8 @@ read by hooks/docs_config.py; the build hooks read it through the same module.
 from __future__ import annotations
 
 import difflib
+import functools
+import http.server
 import json
 import os
 import re
@@ -16,6 +18,7 @@ import secrets
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -491,19 +494,19 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static file server whose requests are checked by the tests, not logged."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+
 @contextmanager
-def served(site: Path) -> Iterator[str]:
+def served(site: Path, handler: type = QuietHandler) -> Iterator[str]:
     """The built site over HTTP on a free loopback port, as a static host serves it."""
-    import functools
-    import http.server
-    import threading
-
-    class QuietHandler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:  # requests are checked, not logged
-            pass
-
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

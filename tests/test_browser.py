@@ -96,13 +96,9 @@ def page(browser, base_url: str):
     context.close()
 
 
-def pages_of(site: Path) -> list[str]:
-    return site_pages(site)
-
-
 def test_every_page_loads_cleanly_and_stays_on_the_machine(page, site: Path):
     loaded = []
-    for path in pages_of(site):
+    for path in site_pages(site):
         page.goto(path, wait_until="networkidle")
         loaded.append(path)
     assert not page.watch.problems, "\n".join(page.watch.problems)
@@ -172,7 +168,7 @@ def test_every_copy_button_copies_a_program_that_prints_what_the_page_shows(
     page, site: Path
 ):
     checked, failures = 0, []
-    for path in pages_of(site):
+    for path in site_pages(site):
         page.goto(path, wait_until="networkidle")
         blocks = page.evaluate(BLOCKS)
         python_blocks = page.locator("div.language-python.highlight:has(.filename)")
@@ -244,7 +240,7 @@ def test_every_internal_link_and_anchor_resolves_in_the_served_site(page, site: 
         if anchor not in ids_of.get(target, set())
     ]
     assert not broken, "\n".join(sorted(set(broken)))
-    assert set(pages_of(site)) - set(ids_of) <= {"/404.html"}, "pages no link reaches"
+    assert set(site_pages(site)) - set(ids_of) <= {"/404.html"}, "pages no link reaches"
 
 
 IDS = "[...document.querySelectorAll('[id], a[name]')].map(e => e.id || e.name)"
@@ -261,7 +257,7 @@ def test_axe_finds_no_accessibility_violation(
 
     context = browser.new_context(base_url=base_url, color_scheme=scheme)
     page, axe, found = context.new_page(), Axe(), []
-    for path in pages_of(site):
+    for path in site_pages(site):
         page.goto(path, wait_until="networkidle")
         for violation in axe.run(page).response["violations"]:
             targets = [node["target"] for node in violation["nodes"]][:3]
