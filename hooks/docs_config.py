@@ -64,6 +64,24 @@ SQLALCHEMY_LINES = [
     for line in _CONFIG["sqlalchemy"]
 ]
 LOCKED_LINE = SQLALCHEMY_LINES[0]  # what the pages show
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    program: Path  # readers run it; its output is timings, so nothing is recorded
+    results: Path  # what the Performance page's chart and table are built from
+    backends: list[Backend]
+    rows: int
+    repeat: int
+
+
+BENCHMARK = Benchmark(
+    ROOT / _CONFIG["benchmark"]["program"],
+    ROOT / _CONFIG["benchmark"]["results"],
+    [BACKENDS[name] for name in _CONFIG["benchmark"]["backends"]],
+    _CONFIG["benchmark"]["rows"],
+    _CONFIG["benchmark"]["repeat"],
+)
 _ONLY_ON = {ROOT / path: names for path, names in _CONFIG.get("only-on", {}).items()}
 
 
@@ -80,7 +98,10 @@ def shown_source(program: Path) -> str:
 
 
 def backends_for(program: Path) -> list[Backend]:
-    """The backends an example is verified on: all, unless [only-on] narrows it."""
+    """The backends an example is verified on: all, unless [only-on] narrows it. The
+    benchmark is smoke-tested on the backends it measures."""
+    if program.resolve() == BENCHMARK.program:
+        return BENCHMARK.backends
     names = _ONLY_ON.get(program.resolve(), list(BACKENDS))
     return [BACKENDS[name] for name in names]
 

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from docs_config import (
     BACKENDS,
+    BENCHMARK,
     DEFAULT_BACKEND,
     LOCKED_LINE,
     SECTION_MARKER,
@@ -110,11 +111,16 @@ def rewrite_example_blocks(
             attrs += f' hl_lines="{hl_ranges(focus)}"'
         ind, ticks = m["indent"], m["ticks"]
         block = f'{ind}{ticks}{m["lang"]}{attrs}\n{ind}--8<-- "{include}"\n{ind}{ticks}'
-        tabs = output_tabs(program, by, where)
         parts = [block]
+        # The benchmark prints timings, which vary: its page shows its results file instead.
+        tabs = (
+            []
+            if program.resolve() == BENCHMARK.program
+            else output_tabs(program, by, where)
+        )
         if len(tabs) == 1:
             parts.append(output_block(tabs[0][1], root, ind, ticks, "Output"))
-        else:
+        elif len(tabs) > 1:
             for label, output in tabs:
                 parts.append(f'{ind}=== "{label}"')
                 block_in_tab = output_block(

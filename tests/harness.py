@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT / "hooks"))  # docs_config is shared with the build 
 
 from docs_config import (
     BACKENDS,
+    BENCHMARK,
     BROWSER,
     DEFAULT_BACKEND,
     DOCS_DIR,
@@ -50,6 +51,7 @@ from docs_config import (
 
 __all__ = [
     "BACKENDS",
+    "BENCHMARK",
     "BROWSER",
     "DEFAULT_BACKEND",
     "DOCS_DIR",
@@ -149,9 +151,13 @@ def inline_python_blocks(page: Path) -> list[InlineBlock]:
 
 
 def example_programs() -> list[Path]:
-    """Every runnable example that a page embeds (notebooks are checked by the build)."""
+    """Every runnable example that a page embeds and whose output is recorded. Notebooks
+    are checked by the build; the benchmark, whose output is timings, by test_benchmark.py.
+    """
     return sorted(
-        p for p in EXAMPLES_DIR.rglob("*.py") if NOTEBOOKS_DIR not in p.parents
+        p
+        for p in EXAMPLES_DIR.rglob("*.py")
+        if NOTEBOOKS_DIR not in p.parents and p != BENCHMARK.program
     )
 
 
@@ -247,6 +253,7 @@ def run_as_reader(
     backend: Backend = DEFAULT_BACKEND,
     timeout: float = 120,
     source: str | None = None,
+    args: Sequence[str] = (),
 ) -> Run:
     """Run a copy of the program in a fresh interpreter and an empty directory, as a
     reader who pasted it into a file would; report what it printed and left behind.
@@ -260,7 +267,7 @@ def run_as_reader(
         script.write_text(program.read_text() if source is None else source)
         env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
         env["PYTHONIOENCODING"] = "utf-8"
-        command = [sys.executable, "-X", "utf8", script.name]
+        command = [sys.executable, "-X", "utf8", script.name, *args]
         if redirect is not None:
             env["SESSION_DOCS_REDIRECT"] = json.dumps(redirect)
             command[3:3] = [str(REDIRECT_RUNNER)]

@@ -29,6 +29,7 @@ UV = "uv==0.13.9"
 PER_CELL_TESTS = [
     "tests/test_examples.py::test_recorded_output",
     "tests/test_examples.py::test_notebook_runs",
+    "tests/test_benchmark.py::test_benchmark_smoke",
 ]
 
 

@@ -194,3 +194,28 @@ def test_a_fence_asking_for_unknown_outputs_names_page_and_line(scratch: Path):
     )
     log = build_fails(scratch)
     assert f'docs/index.md:{line + 2}: outputs="os"' in log
+
+
+def test_a_benchmark_figure_the_results_do_not_hold_is_found_with_its_line(
+    scratch: Path,
+):
+    page = scratch / "docs" / "performance.md"
+    lines = page.read_text().splitlines(keepends=True)
+    line = next(
+        i for i, text in enumerate(lines, 1) if "{{ sqlite.insert.orm }}" in text
+    )
+    lines[line - 1] = lines[line - 1].replace(
+        "sqlite.insert.orm", "sqlite.insert.orrm", 1
+    )
+    page.write_text("".join(lines))
+    output = build_fails(scratch)
+    assert (
+        f"docs/performance.md:{line}: '{{{{ sqlite.insert.orrm }}}}' names no figure"
+        in output
+    )
+
+
+def test_a_missing_benchmark_results_file_fails_the_build_naming_it(scratch: Path):
+    (scratch / "examples" / "performance" / "results.json").unlink()
+    output = build_fails(scratch)
+    assert "docs/performance.md:" in output and "results.json" in output

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from harness import (
+    BENCHMARK,
     LOCKED_LINE,
     UPDATE_COMMAND,
     Backend,
@@ -39,7 +40,7 @@ by_page = pytest.mark.parametrize(
     "program", PROGRAMS, ids=[example_id(p) for p in PROGRAMS]
 )
 # Notebook sources are linted like programs; the site build executes them cell by cell.
-LINTED = PROGRAMS + NOTEBOOKS
+LINTED = PROGRAMS + NOTEBOOKS + [BENCHMARK.program]
 
 
 UPDATE_HINT = f"If the change is deliberate, run `{UPDATE_COMMAND}`."

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from harness import (
     BACKENDS,
+    BENCHMARK,
     SQLALCHEMY_LINES,
     backends_for,
     example_programs,
@@ -52,7 +53,7 @@ def test_each_example_shows_the_matrix_cells_it_is_tested_in(site: Path):
                     badge.findall(m["versions"]),
                 )
     versions = [line.version for line in SQLALCHEMY_LINES]
-    for program in example_programs():
+    for program in [*example_programs(), BENCHMARK.program]:
         expected = ([b.label for b in backends_for(program)], versions)
         assert (
             shown.get(rel(program)) == expected
