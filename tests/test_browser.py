@@ -207,6 +207,32 @@ def test_notebook_pages_show_outputs_and_offer_a_valid_download(page):
     assert not page.watch.problems, "\n".join(page.watch.problems)
 
 
+RESERVED_AND_RENDERED = """() => [...document.querySelectorAll(".md-typeset > .highlight[style]")]
+  .map(block => {
+    block.scrollIntoView();  // now rendered, no longer skipped
+    const reserved = getComputedStyle(block).containIntrinsicHeight;  // "auto 918.156px"
+    return [block.querySelector(".filename").textContent, parseFloat(reserved.split(" ")[1]),
+            block.getBoundingClientRect().height];
+  })"""
+
+
+def test_code_blocks_reserve_their_rendered_height(page, site: Path):
+    """hooks/page_speed.py lets the browser skip code blocks outside the viewport and
+    reserve their height from their line count; a wrong height would make the page jump
+    as the reader scrolls, and anchors land in the wrong place."""
+    wrong, measured = [], 0
+    for path in site_pages(site):
+        page.goto(path, wait_until="networkidle")
+        for name, reserved, rendered in page.evaluate(RESERVED_AND_RENDERED):
+            measured += 1
+            if abs(reserved - rendered) > 1:
+                wrong.append(
+                    f"{path} {name}: reserves {reserved}px, renders {rendered}px"
+                )
+    assert measured > 100, f"only {measured} code blocks carry a reserved height"
+    assert not wrong, "\n".join(wrong)
+
+
 def test_every_internal_link_and_anchor_resolves_in_the_served_site(page, site: Path):
     """A crawl from the home page: every link to the site itself reaches a page, and
     every #anchor exists on the page it points to."""
