@@ -486,14 +486,27 @@ def output_diff(recorded: str, actual: str, recorded_path: Path) -> tuple[int, s
 # --- The built site ------------------------------------------------------------------------
 
 
-def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+# A build sees the venv first (then git, for last-updated dates), and of the caller's
+# environment only what the build is meant to read: the deploy workflow's SITE_URL and
+# EDIT_URI, and the backend URL overrides.
+BUILD_ENV = {
+    "NO_MKDOCS_2_WARNING": "1",
+    "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
+    **{k: v for k, v in os.environ.items()
+       if k in ("SITE_URL", "EDIT_URI") or k.startswith("SESSION_DOCS_")},
+}  # fmt: skip
+
+
+def mkdocs_build(
+    config: Path, site_dir: Path, **env: str
+) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict`, run from the project root so that every build shares the
     notebook cache in .cache/."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict",
          "-f", str(config), "-d", str(site_dir)],
         cwd=ROOT, capture_output=True, text=True, check=False,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent)},
+        env={**BUILD_ENV, **env},
     )  # fmt: skip
 
 

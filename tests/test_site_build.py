@@ -5,19 +5,29 @@ with a .ipynb download, and no reference to any other host."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 from harness import (
     BACKENDS,
     BENCHMARK,
+    DOCS_DIR,
+    OUTPUT_SUFFIX,
+    ROOT,
     SQLALCHEMY_LINES,
     backends_for,
     example_programs,
     html_pages,
+    includes,
+    locked_version,
+    mkdocs_build,
     notebooks,
+    pages,
     rel,
+    shown_source,
 )
 
 pytestmark = pytest.mark.xdist_group("site")  # builds share .cache/mkdocs-jupyter
@@ -85,9 +95,11 @@ def test_notebooks_are_executed_and_downloadable(site: Path):
 
 
 def test_no_page_loads_anything_from_another_host(site: Path):
-    # src= and <link href=> load resources; plain <a href> links are the reader's choice.
+    # src= and <link href=> load resources; plain <a href> links are the reader's choice,
+    # and so is <link rel="canonical">, which names the published address, loading nothing.
     loads = re.compile(
-        r"(?:<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc|<link\b[^>]*\bhref)"
+        r"(?:<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc"
+        r'|<link\b(?![^>]*\brel="canonical")[^>]*\bhref)'
         r'="(?P<url>(?:https?:)?//[^"]+)"'
     )
     remote = [
@@ -101,3 +113,89 @@ def test_no_page_loads_anything_from_another_host(site: Path):
         for m in re.findall(r"@import\s+url\((?:https?:)?//[^)]+\)", p.read_text())
     ]
     assert not remote + css, "\n".join(remote + css)
+
+
+# --- What a published page carries (hooks/site_meta.py) --------------------------------
+
+
+def published_pages(site: Path) -> list[Path]:
+    return [p for p in html_pages(site) if p.name == "index.html"]
+
+
+def test_every_footer_states_the_sqlalchemy_versions_the_lock_files_pin(site: Path):
+    versions = [locked_version("sqlalchemy", line.lock) for line in SQLALCHEMY_LINES]
+    stated = f"Every example verified with SQLAlchemy {' and '.join(versions)} on"
+    for page in published_pages(site):
+        text = " ".join(page.read_text().split())
+        assert stated in text, f"{page.relative_to(site)}: no '{stated}' in the footer"
+
+
+def test_every_page_has_a_canonical_url_and_is_in_the_sitemap(site: Path):
+    base = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
+    sitemap = (site / "sitemap.xml").read_text()
+    for page in published_pages(site):
+        url = base + page.parent.relative_to(site).as_posix().removeprefix(".") + "/"
+        url = url.replace("//", "/").replace(":/", "://")
+        assert f'<link rel="canonical" href="{url}">' in page.read_text(), url
+        assert f"<loc>{url}</loc>" in sitemap, f"{url} missing from sitemap.xml"
+    assert (site / "404.html").is_file()
+
+
+def test_every_page_shows_when_it_or_what_it_embeds_last_changed(site: Path):
+    """The date is git's, for the page and every program and recorded output it shows."""
+    for source in pages():
+        shown = [ROOT / i.target for i in includes(source)]
+        outputs = [
+            o
+            for p in shown
+            for pattern in (f"{p.stem}{OUTPUT_SUFFIX}", f"{p.stem}.*{OUTPUT_SUFFIX}")
+            for o in p.parent.glob(pattern)
+        ]
+        benchmark = (
+            [BENCHMARK.results] if "<!-- benchmark:" in source.read_text() else []
+        )
+        expected = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", source, *shown, *outputs, *benchmark],
+            cwd=ROOT, capture_output=True, text=True, check=True,
+        ).stdout.strip()  # fmt: skip
+        if not expected:  # a page not committed yet has no date to show
+            continue
+        html = site / source.relative_to(DOCS_DIR).with_suffix("") / "index.html"
+        if source.name == "index.md":
+            html = site / "index.html"
+        assert (
+            f"Last updated {expected}" in html.read_text()
+        ), f"{rel(source)}: the page does not show its last change ({expected})"
+
+
+def test_llms_txt_lists_every_page_and_llms_full_holds_every_program(site: Path):
+    index = (site / "llms.txt").read_text()
+    full = (site / "llms-full.txt").read_text()
+    for page in published_pages(site):
+        path = page.parent.relative_to(site).as_posix()
+        assert (
+            f"{'' if path == '.' else path + '/'})" in index
+        ), f"{path} not in llms.txt"
+    # A program included inside an admonition or a tab is indented there.
+    unindented = "\n".join(line.strip() for line in full.splitlines())
+    for program in [*example_programs(), BENCHMARK.program]:
+        text = "\n".join(line.strip() for line in shown_source(program).splitlines())
+        assert text.strip() in unindented, f"{rel(program)} not in llms-full.txt"
+    assert "--8<--" not in full and '<span class="badge">' not in full
+
+
+def test_with_edit_uri_every_page_links_to_the_file_to_edit(tmp_path: Path):
+    """The deploy workflow sets EDIT_URI to the repository's edit address; a notebook
+    page's link goes to its source in examples/notebooks/."""
+    edit = "https://github.example/owner/repo/edit/main/"
+    build = mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "site", EDIT_URI=edit)
+    assert build.returncode == 0, build.stderr
+    sources = [*pages(), *notebooks()]
+    links = {
+        m[1]
+        for page in published_pages(tmp_path / "site")
+        for m in re.finditer(
+            r'<a href="([^"]+)" title="Edit this page"', page.read_text()
+        )
+    }
+    assert links == {edit + rel(source) for source in sources}, links
