@@ -42,4 +42,6 @@ def on_page_content(html: str, page, config, files) -> str:
     html = CODE_BLOCK.sub(with_line_count, PLAIN_TOKEN.sub(r"\1", html))
     # With content.lazy, Material makes a code block focusable (a scrollable region must
     # be reachable by keyboard) only once it nears the viewport; until then, the page does.
-    return html.replace("<pre><span></span><code>", '<pre><span></span><code tabindex="0">')
+    return html.replace(
+        "<pre><span></span><code>", '<pre><span></span><code tabindex="0">'
+    )
