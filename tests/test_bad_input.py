@@ -33,6 +33,8 @@ COPIED = [
     "tests",
     "mkdocs.yml",
     "pyproject.toml",
+    "requirements.lock",  # the footer states the versions the lock files pin
+    "requirements-sqlalchemy-2.0.lock",
 ]
 
 
