@@ -3,6 +3,8 @@
 # Python >= 3.11 and make.
 
 PYTHON ?= python3
+# Lighthouse audits per page for bench-lighthouse (the figures are medians).
+RUNS   ?= 3
 # The venv and the lock it is made from. The matrix (tests/run_matrix.py) makes one venv
 # per SQLAlchemy line with `make venv VENV=... LOCK=...`.
 VENV   ?= .venv
@@ -50,7 +52,7 @@ a11y-report: $(STAMP)
 
 ## bench-lighthouse: Lighthouse on every page (gzip-served); scores and bytes; fails below 1.00 a11y/SEO
 bench-lighthouse: $(STAMP)
-	$(BIN)/python tests/bench_lighthouse.py
+	$(BIN)/python tests/bench_lighthouse.py --runs $(RUNS)
 
 ## benchmark: rerun the Core/ORM/raw-driver benchmark (SQLite, PostgreSQL); rewrites its results file
 benchmark: $(STAMP)
