@@ -117,7 +117,7 @@ def test_printed_values(program: Path, configured: EvalExample):
             configured.run_print_check(example)
     except pytest.fail.Exception as changed:  # the #> comments differ from the prints
         diff = str(changed)
-        failure = f"{rel(program)}:{first_removed_line(diff)}: {diff}\n" + UPDATE_HINT
+        failure = f"{rel(program)}:{first_changed_line(diff)}: {diff}\n" + UPDATE_HINT
     except Exception as exc:  # noqa: BLE001 - any exception is the example's failure
         failure = f"{raised_at(exc, program)}: {exc!r}"
     else:
@@ -126,20 +126,24 @@ def test_printed_values(program: Path, configured: EvalExample):
     pytest.fail(failure, pytrace=False)
 
 
-def first_removed_line(diff: str) -> int | str:
-    """The file line of the first '-' line of the indented unified diff pytest-examples
-    reports ('?' if there is none). Blank context lines arrive unindented."""
-    line = None
+def first_changed_line(diff: str) -> int | str:
+    """The file line of the first change in the indented unified diff pytest-examples
+    reports: the first '-' line, or where the first '+' line goes when `#>` comments are
+    only missing ('?' if the diff has neither). Blank context lines arrive unindented.
+    """
+    line, added_at = None, None
     for text in diff.splitlines():
         if hunk := re.match(r"\s*@@ -(\d+)", text):
             line = int(hunk[1])
-        elif line is None or re.match(r"\s{2}\+", text):
+        elif line is None:
             continue
+        elif re.match(r"\s{2}\+", text):
+            added_at = added_at or line
         elif re.match(r"\s{2}-", text):
             return line
         else:
             line += 1
-    return "?"
+    return added_at or "?"
 
 
 def raised_at(exc: BaseException, program: Path) -> str:
