@@ -33,6 +33,7 @@ from docs_config import (
     SQLALCHEMY_LINES,
     shown_source,
 )
+from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.hooks.site_meta")
 
@@ -103,6 +104,16 @@ def written_out(markdown: str) -> str:
 
 
 def on_config(config):
+    shallow = subprocess.run(
+        ["git", "rev-parse", "--is-shallow-repository"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    ).stdout.strip()  # fmt: skip
+    if shallow == "true":
+        # Every page would show the one commit's date: wrong, and silently so.
+        raise PluginError(
+            "last-updated dates need the whole git history, and this clone is shallow: "
+            "run `git fetch --unshallow` (in GitHub Actions: fetch-depth: 0)"
+        )
     _texts.clear()
     _embedded.clear()
     config.extra["verified_with"] = {

@@ -221,3 +221,13 @@ def test_a_missing_benchmark_results_file_fails_the_build_naming_it(scratch: Pat
     (scratch / "examples" / "performance" / "results.json").unlink()
     output = build_fails(scratch)
     assert "docs/performance.md:" in output and "results.json" in output
+
+
+def test_a_build_from_a_shallow_clone_refuses_to_guess_dates(tmp_path: Path):
+    """Last-updated dates come from git; a shallow clone would date every page alike."""
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{ROOT}", str(clone)], check=True
+    )
+    output = build_fails(clone)
+    assert "this clone is shallow: run `git fetch --unshallow`" in output
