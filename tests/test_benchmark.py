@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from benchmark_page import benchmark_groups, read_results
+from benchmark_results import benchmark_groups, read_results
 from harness import BENCHMARK, rel, run_as_reader, selected_backends
 
 
@@ -79,9 +79,11 @@ def test_what_the_performance_page_says_holds_for_the_committed_figures():
         return run[group][layer]["ratio"]
 
     claims = {
-        "the bulk insert is far cheaper than add_all()": all(
-            ratio(r, "insert.orm_bulk") * 3 < ratio(r, "insert.orm")
-            for r in runs.values()
+        "the bulk insert is far cheaper than add_all() on SQLite": (
+            ratio(sqlite, "insert.orm_bulk") * 3 < ratio(sqlite, "insert.orm")
+        ),
+        "the bulk insert is cheaper than add_all() everywhere": all(
+            ratio(r, "insert.orm_bulk") < ratio(r, "insert.orm") for r in runs.values()
         ),
         "columns are cheaper than entities": all(
             ratio(r, "select.orm_columns") < ratio(r, "select.orm")

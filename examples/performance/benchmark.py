@@ -13,6 +13,7 @@ the Python, SQLAlchemy, driver and database versions they were measured with.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import platform
 import statistics
@@ -150,6 +151,9 @@ def run(url: str, rows: int, repeat: int) -> dict:
             # reuses it from its cache, as a long-running application does.
             for attempt in range(repeat + 1):
                 prepare()
+                # Garbage left by earlier operations is collected now, not inside the
+                # next one's timing; what an operation itself creates still counts.
+                gc.collect()
                 start = time.perf_counter()
                 operation()
                 if attempt:
