@@ -102,7 +102,7 @@ def chart(runs: dict[str, dict]) -> str:
         for d, run in runs.items() for g in groups for layer in groups[g]
     )  # fmt: skip
     return (
-        f'<figure class="bench-chart"><svg viewBox="0 0 {left + width + 60} {height}" '
+        f'<figure class="bench-chart" tabindex="0"><svg viewBox="0 0 {left + width + 60} {height}" '
         f'role="img" aria-labelledby="bench-title bench-desc">'
         f'<title id="bench-title">Time of each layer as a multiple of the raw driver '
         f'(log scale)</title><desc id="bench-desc">{escape(summary)}</desc>'

@@ -40,7 +40,7 @@ log = logging.getLogger("mkdocs.hooks.site_meta")
 INCLUDE = re.compile(
     r'^(?P<indent>[ \t]*)--8<--[ \t]+"(?P<path>[^"]+)"[ \t]*$', re.MULTILINE
 )
-FIGURE = re.compile(r"<figure class=\"bench-chart\">.*?</figure>", re.DOTALL)
+FIGURE = re.compile(r"<figure class=\"bench-chart\"[^>]*>.*?</figure>", re.DOTALL)
 # Only the HTML the hooks write into pages (badges, chart); "<...>" in code is text.
 TAG = re.compile(r"</?(?:p|span|figure|figcaption|svg|div)\b[^>]*>")
 
