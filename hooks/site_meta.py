@@ -44,7 +44,7 @@ FIGURE = re.compile(r"<figure class=\"bench-chart\"[^>]*>.*?</figure>", re.DOTAL
 # Only the HTML the hooks write into pages (badges, chart); "<...>" in code is text.
 TAG = re.compile(r"</?(?:p|span|figure|figcaption|svg|div)\b[^>]*>")
 
-_pages: list[tuple[object, str]] = []  # (page, "") in navigation order
+_pages: list = []  # the pages, in navigation order
 _texts: dict[str, str] = (
     {}
 )  # page source -> its Markdown with every include written out
@@ -124,8 +124,7 @@ def on_config(config):
 
 
 def on_nav(nav, config, files):
-    _pages.clear()
-    _pages.extend((page, "") for page in nav.pages)  # nav order; texts filled in below
+    _pages[:] = nav.pages
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -162,7 +161,7 @@ def on_post_build(config):
         "",
     ]
     full = []
-    for page, _ in _pages:
+    for page in _pages:
         source = source_of(page)
         # A notebook page's plain text is its jupytext source.
         text = (

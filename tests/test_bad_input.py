@@ -17,6 +17,7 @@ import pytest
 from harness import (
     OUTPUT_SUFFIX,
     ROOT,
+    SQLALCHEMY_LINES,
     example_programs,
     inline_python_blocks,
     mkdocs_build,
@@ -33,8 +34,8 @@ COPIED = [
     "tests",
     "mkdocs.yml",
     "pyproject.toml",
-    "requirements.lock",  # the footer states the versions the lock files pin
-    "requirements-sqlalchemy-2.0.lock",
+    # The footer states the versions the lock files pin.
+    *(rel(line.lock) for line in SQLALCHEMY_LINES),
 ]
 
 
