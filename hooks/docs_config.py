@@ -85,6 +85,29 @@ BENCHMARK = Benchmark(
 _ONLY_ON = {ROOT / path: names for path, names in _CONFIG.get("only-on", {}).items()}
 
 
+@dataclass(frozen=True)
+class BrowserRun:
+    """What the Run buttons load (see [tool.session-docs.browser-run])."""
+
+    pyodide: str  # the npm package's version
+    pyodide_integrity: str  # npm's "sha512-<base64>" of its tarball
+    packages: list[str]  # versions and hashes come from the locked line's lock file
+    drop_from_packages: list[str]  # regular expressions over paths in the wheels
+    drop_from_stdlib: list[str]  # ... and over paths in Pyodide's python_stdlib.zip
+    not_runnable: dict[Path, str]  # example -> why it has no Run button
+
+
+_BROWSER_RUN = _CONFIG["browser-run"]
+BROWSER_RUN = BrowserRun(
+    _BROWSER_RUN["pyodide"],
+    _BROWSER_RUN["pyodide-integrity"],
+    _BROWSER_RUN["packages"],
+    _BROWSER_RUN["drop-from-packages"],
+    _BROWSER_RUN["drop-from-stdlib"],
+    {ROOT / path: why for path, why in _BROWSER_RUN["not-runnable"].items()},
+)
+
+
 # `# --8<-- [start:focus]` / `[end:focus]`: section markers, which pages never show.
 SECTION_MARKER = re.compile(
     r"^\s*#\s*-+8<-+\s*\[(?P<kind>start|end):(?P<name>[a-z][-_0-9a-z]*)\]"
@@ -104,6 +127,17 @@ def backends_for(program: Path) -> list[Backend]:
         return BENCHMARK.backends
     names = _ONLY_ON.get(program.resolve(), list(BACKENDS))
     return [BACKENDS[name] for name in names]
+
+
+def why_not_in_browser(program: Path) -> str | None:
+    """None if the program gets a Run button, else what the page says instead. The
+    browser has SQLite alone (Python's sqlite3, inside Pyodide)."""
+    if (why := BROWSER_RUN.not_runnable.get(program.resolve())) is not None:
+        return why
+    backends = backends_for(program)
+    if DEFAULT_BACKEND not in backends:
+        return "it runs on " + " and ".join(b.label for b in backends) + " only"
+    return None
 
 
 # --- Which recorded output belongs to which cell of the matrix -----------------------------

@@ -14,7 +14,10 @@ Before pymdownx.snippets reads the page, this hook rewrites that fence so the re
 * below it, what the program printed, SQL log included, from the recorded file beside it
   (`begin_once.out`), which tests/test_examples.py checks against a real run;
 * under that, the backends and SQLAlchemy versions the program is verified on, from the
-  matrix declared in pyproject.toml (hooks/docs_config.py), the one the tests run.
+  matrix declared in pyproject.toml (hooks/docs_config.py), the one the tests run;
+* between the program and its output, a Run button (with Edit, Reset and Stop) that runs
+  it in the reader's browser (docs/javascripts/run-examples.js), if it can run there;
+  if not, the badges line says why.
 
 A fence may ask for the output of every backend, or of every SQLAlchemy line, side by side
 in content tabs: ```` ```python outputs="backends" ```` or ```` outputs="versions" ````.
@@ -39,6 +42,7 @@ from docs_config import (
     backends_for,
     expected_output_path,
     output_chain,
+    why_not_in_browser,
 )
 from mkdocs.exceptions import PluginError
 
@@ -119,12 +123,12 @@ def rewrite_example_blocks(
             else output_tabs(program, by, where)
         )
         if len(tabs) == 1:
-            parts.append(output_block(tabs[0][1], root, ind, ticks, "Output"))
+            parts.append(output_block(tabs[0][1], root, ind, ticks, "Output", True))
         elif len(tabs) > 1:
-            for label, output in tabs:
+            for i, (label, output) in enumerate(tabs):
                 parts.append(f'{ind}=== "{label}"')
                 block_in_tab = output_block(
-                    output, root, ind + "    ", ticks, f"Output on {label}"
+                    output, root, ind + "    ", ticks, f"Output on {label}", i == 0
                 )
                 parts.append(block_in_tab or f"{ind}    (nothing printed)")
         parts.append(verified_on(program, ind))
@@ -156,11 +160,16 @@ def output_tabs(program: Path, by: str | None, where: str) -> list[tuple[str, Pa
     return tabs
 
 
-def output_block(output: Path, root: Path, ind: str, ticks: str, title: str) -> str:
+def output_block(
+    output: Path, root: Path, ind: str, ticks: str, title: str, shown_in_browser: bool
+) -> str:
+    """shown_in_browser: the output a Run in the browser reproduces (SQLite, the locked
+    line: the first tab), marked for the browser test that checks it does."""
     if output.stat().st_size == 0:
         return ""
+    mark = " .expected-in-browser" if shown_in_browser else ""
     return (
-        f'{ind}{ticks}{{ .text .example-output title="{title}" }}\n'
+        f'{ind}{ticks}{{ .text .example-output{mark} title="{title}" }}\n'
         f'{ind}--8<-- "{output.relative_to(root).as_posix()}"\n{ind}{ticks}'
     )
 
@@ -173,10 +182,54 @@ def verified_on(program: Path, ind: str) -> str:
         f'<span class="badge">{v.version}</span>' for v in SQLALCHEMY_LINES
     )
     only = "" if len(backends) == len(BACKENDS) else ' data-only="true"'
+    why = why_not_in_browser(program)
+    no_run = f' <span class="no-run">No Run button: {why}.</span>' if why else ""
     return (
         f'{ind}<p class="verified-on"{only}>Verified on {badges} '
-        f"with SQLAlchemy {versions}</p>"
+        f"with SQLAlchemy {versions}{no_run}</p>"
     )
+
+
+def run_bar(include: str) -> str:
+    """The Run button and its companions; docs/javascripts/run-examples.js brings them
+    to life."""
+    buttons = "".join(
+        f'<button type="button" class="run-example__{name}"{extra}>{label}</button>'
+        for name, label, extra in [
+            ("run", "Run", ""),
+            ("edit", "Edit", ' aria-pressed="false"'),
+            ("reset", "Reset", " hidden"),
+            ("stop", "Stop", " hidden"),
+        ]
+    )
+    return (
+        f'<div class="run-example" data-program="{include}" data-state="idle" '
+        f'role="group" aria-label="Run {include} in your browser">{buttons}'
+        f'<span class="run-example__status" role="status"></span></div>'
+    )
+
+
+# A program block as pymdownx.highlight renders it: its title is the include path.
+PROGRAM_BLOCK = re.compile(
+    r'<span class="filename">(?P<path>[^<]+\.py)</span>.*?</pre></div>\n?', re.DOTALL
+)
+
+
+def add_run_bars(html: str, root: Path) -> str:
+    """A Run bar right after each program block that can run in the browser. (Added to
+    the HTML: in Markdown, raw HTML inside a content tab ends up wrapped in a <p>.)"""
+
+    def add(m: re.Match[str]) -> str:
+        program = root / m["path"]
+        if not program.is_file() or why_not_in_browser(program) is not None:
+            return m[0]
+        return m[0] + run_bar(m["path"]) + "\n"
+
+    return PROGRAM_BLOCK.sub(add, html)
+
+
+def on_page_content(html, page, config, files):
+    return add_run_bars(html, Path(config.config_file_path).parent)
 
 
 def on_page_markdown(markdown, page, config, files):

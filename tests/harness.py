@@ -47,6 +47,7 @@ from docs_config import (
     expected_output_path,
     output_chain,
     shown_source,
+    why_not_in_browser,
 )
 
 __all__ = [
@@ -67,6 +68,7 @@ __all__ = [
     "expected_output_path",
     "output_chain",
     "shown_source",
+    "why_not_in_browser",
 ]
 UPDATE_COMMAND = "make update-outputs"
 

@@ -7,6 +7,7 @@ Without Chromium these tests are skipped with the reason (install it with
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 from collections.abc import Iterator
@@ -21,10 +22,13 @@ from harness import (
     ROOT,
     normalise,
     notebooks,
+    pages_showing,
+    rel,
     run_as_reader,
     served,
     shown_source,
     site_pages,
+    why_not_in_browser,
 )
 
 pytestmark = pytest.mark.xdist_group("site")  # one worker builds and serves the site
@@ -293,3 +297,142 @@ def test_axe_finds_no_accessibility_violation(
             found.append(f"{path}: {violation['id']} ({violation['help']}) {targets}")
     context.close()
     assert not found, f"{len(found)} axe violations ({scheme}):\n" + "\n".join(found)
+
+
+# --- Run buttons: every example that can run in the browser runs there ------------------
+
+
+def url_of(page_file: Path) -> str:
+    """docs/sessions.md -> /sessions/ (docs/index.md -> /)."""
+    stem = page_file.relative_to(ROOT / "docs").with_suffix("").as_posix()
+    return "/" if stem == "index" else f"/{stem}/"
+
+
+def programs_by_page(runnable: bool) -> dict[str, set[str]]:
+    """URL path -> the programs it shows that can (or cannot) run in the browser."""
+    found: dict[str, set[str]] = {}
+    for program, shown_at in pages_showing().items():
+        if (why_not_in_browser(program) is None) == runnable:
+            for include in shown_at:
+                found.setdefault(url_of(include.page), set()).add(rel(program))
+    return found
+
+
+RUNNABLE = programs_by_page(runnable=True)
+
+# What the page shows as the output a browser run must reproduce: the output block marked
+# by hooks/example_blocks.py (SQLite on the locked line) between this bar and the badges.
+EXPECTED_OUTPUT = """bar => {
+  for (let next = bar.nextElementSibling; next; next = next.nextElementSibling) {
+    if (next.matches(".verified-on")) return "";
+    const block = next.matches(".expected-in-browser") ? next
+      : next.querySelector(".expected-in-browser");
+    if (block) return block.querySelector("code").textContent;
+  }
+  return "";
+}"""
+RUN_OUTPUT = "bar => bar.nextElementSibling.querySelector('code').textContent"
+FINISHED = "bar => !['loading', 'running'].includes(bar.dataset.state)"
+
+
+def run_in_browser(page, bar, timeout: float = 60_000) -> str:
+    """Click Run and wait for the run to end; what it printed."""
+    bar.evaluate(SHOW_TAB)  # a bar in a closed tab or admonition: show it
+    bar.locator(".run-example__run").click()
+    page.wait_for_function(FINISHED, arg=bar.element_handle(), timeout=timeout)
+    return bar.evaluate(RUN_OUTPUT)
+
+
+@pytest.mark.parametrize("path", sorted(RUNNABLE))
+def test_run_buttons_print_what_the_page_shows(page, path: str):
+    pyodide_requests = []
+    page.on(
+        "request",
+        lambda r: "/assets/pyodide/" in r.url and pyodide_requests.append(r.url),
+    )
+    page.goto(path, wait_until="networkidle")
+    assert not pyodide_requests, f"loaded before any click: {pyodide_requests}"
+    bars = page.locator(".run-example")
+    shown = [bars.nth(i) for i in range(bars.count())]
+    assert {bar.get_attribute("data-program") for bar in shown} == RUNNABLE[path]
+    failures = []
+    for bar in shown:
+        program = bar.get_attribute("data-program")
+        output = run_in_browser(page, bar)
+        expected = bar.evaluate(EXPECTED_OUTPUT)
+        if bar.get_attribute("data-state") != "done" or "exit status" in (
+            bar.locator(".run-example__status").inner_text()
+        ):
+            failures.append(
+                f"{path} {program}: run ended {bar.get_attribute('data-state')}:\n{output}"
+            )
+        elif normalise(output).splitlines() != expected.splitlines():
+            diff = "\n".join(
+                difflib.unified_diff(
+                    expected.splitlines(), normalise(output).splitlines(),
+                    "the page", "Run in the browser", lineterm="",
+                )
+            )  # fmt: skip
+            failures.append(f"{path} {program}: prints something else\n{diff}")
+    assert pyodide_requests, "no Run loaded Pyodide from the site"
+    assert not failures, "\n".join(failures)
+    assert not page.watch.problems, "\n".join(page.watch.problems)
+
+
+def test_blocks_that_cannot_run_in_the_browser_say_why(page):
+    for path, programs in programs_by_page(runnable=False).items():
+        page.goto(path, wait_until="domcontentloaded")
+        for program in programs:
+            assert not page.locator(f'.run-example[data-program="{program}"]').count()
+            block = page.locator(f'.highlight:has(> .filename:text-is("{program}"))')
+            why = block.locator("xpath=following::p[contains(@class,'verified-on')][1]")
+            assert why_not_in_browser(ROOT / program) in why.text_content(), program
+    assert programs_by_page(runnable=False), "the benchmark at least has no Run button"
+
+
+def edit_program(page, bar, source: str) -> None:
+    bar.evaluate(SHOW_TAB)
+    edit = bar.locator(".run-example__edit")
+    if edit.get_attribute("aria-pressed") != "true":
+        edit.click()
+    code = bar.locator(
+        "xpath=preceding-sibling::div[contains(@class,'highlight')][1]//code"
+    )
+    code.fill(source)
+
+
+def test_a_reader_can_edit_run_see_their_traceback_stop_a_loop_and_reset(page):
+    page.goto("/connections/", wait_until="networkidle")
+    bar = page.locator(".run-example").first
+    program = bar.get_attribute("data-program")
+    original = run_in_browser(page, bar)
+
+    # An edited program runs as edited; its traceback shows the reader's code only.
+    edit_program(page, bar, 'print("before")\n\n1 / 0\n')
+    output = run_in_browser(page, bar)
+    assert output.startswith("before\nTraceback (most recent call last):\n"), output
+    assert f'File "{program}", line 3, in <module>\n    1 / 0' in output, output
+    assert output.rstrip().endswith("ZeroDivisionError: division by zero"), output
+    assert "/lib/python" not in output and "pyodide" not in output, output
+    assert "exit status 1" in bar.locator(".run-example__status").inner_text()
+
+    # A loop that never ends is stopped; the page stays responsive meanwhile.
+    edit_program(page, bar, "while True:\n    print('again')\n")
+    bar.locator(".run-example__run").click()
+    page.wait_for_function(
+        "bar => bar.dataset.state === 'running'", arg=bar.element_handle()
+    )
+    page.wait_for_timeout(500)
+    bar.locator(".run-example__stop").click()
+    assert bar.get_attribute("data-state") == "stopped"
+    assert "again" in bar.evaluate(RUN_OUTPUT)
+
+    # Reset brings the program back; it runs again (in a new interpreter) as before.
+    bar.locator(".run-example__reset").click()
+    code = bar.locator(
+        "xpath=preceding-sibling::div[contains(@class,'highlight')][1]//code"
+    )
+    assert code.text_content() == shown_source(ROOT / program)
+    assert code.get_attribute("contenteditable") is None
+    assert normalise(run_in_browser(page, bar)) == normalise(original)
+    assert not page.watch.problems, "\n".join(page.watch.problems)

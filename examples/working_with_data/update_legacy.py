@@ -41,6 +41,6 @@ with Session() as other:
     try:
         employee_to_update = other.query(Employee).filter_by(name="Alice").first()
         employee_to_update.name = "Alicia"
-    except AttributeError as exc:
-        print("AttributeError:", exc)
-        #> AttributeError: 'NoneType' object has no attribute 'name'
+    except AttributeError:  # its message differs between Python versions
+        print("AttributeError: .first() returned", employee_to_update)
+        #> AttributeError: .first() returned None

@@ -1,0 +1,88 @@
+// The Python behind the Run buttons, in a Web Worker so that a long run never freezes the
+// page (run-examples.js stops a run by ending this worker). Loaded on the first click only.
+//
+// Messages in:  {type: "run", id, source, filename, assets}
+// Messages out: {type: "ready", versions} once, then per run {type: "output", id, text}
+//               (batched), and {type: "done", id, status} or {type: "failed", id, text}.
+//
+// Everything comes from this site: Pyodide and the prepared packages sit in `assets`
+// (hooks/browser_run.py), the runner beside this file.
+
+let started = null; // the promise of a ready interpreter and its run() function
+
+async function start(assets) {
+  const [{ loadPyodide }, packages, runner] = await Promise.all([
+    import(assets + "pyodide.mjs"),
+    fetch(assets + "site-packages.zip").then(ok).then((r) => r.arrayBuffer()),
+    fetch(new URL("run_example.py", import.meta.url)).then(ok).then((r) => r.text()),
+  ]);
+  const pyodide = await loadPyodide({
+    indexURL: assets,
+    lockFileURL: assets + "pyodide-lock.json",
+  });
+  pyodide.setStdout({ write: writer("stdout"), isatty: true });
+  pyodide.setStderr({ write: writer("stderr"), isatty: true });
+  const sitePackages = pyodide.runPython(
+    "import os, sysconfig; os.path.normpath(sysconfig.get_paths()['purelib'])",
+  );
+  pyodide.unpackArchive(packages, "zip", { extractDir: sitePackages });
+  const namespace = pyodide.globals.get("dict")();
+  pyodide.runPython(runner, { globals: namespace, filename: "run_example.py" });
+  const versions = pyodide
+    .runPython(
+      "import sys, sqlite3, sqlalchemy\n" +
+        "{'python': sys.version.split()[0], 'sqlite': sqlite3.sqlite_version," +
+        " 'sqlalchemy': sqlalchemy.__version__}",
+    )
+    .toJs({ dict_converter: Object.fromEntries });
+  postMessage({ type: "ready", versions });
+  return { run: namespace.get("run") };
+}
+
+function ok(response) {
+  if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+  return response;
+}
+
+// What the program prints is sent in batches, at most every 50 ms while it runs, and
+// only the first LIMIT characters: a program printing in a tight loop must not flood
+// the page (run-examples.js shows that much and says it cut the rest).
+const LIMIT = 100_000;
+let runId = null;
+let pending = "";
+let total = 0; // characters printed by this run so far
+let lastSent = 0;
+
+function writer(stream) {
+  const decoder = new TextDecoder();
+  return (bytes) => {
+    const text = decoder.decode(bytes, { stream: true });
+    if (total < LIMIT) pending += text.slice(0, LIMIT - total);
+    total += text.length;
+    if (performance.now() - lastSent > 50) send();
+    return bytes.length;
+  };
+}
+
+function send() {
+  if (pending) postMessage({ type: "output", id: runId, text: pending, total });
+  pending = "";
+  lastSent = performance.now();
+}
+
+onmessage = async ({ data }) => {
+  if (data.type !== "run") return;
+  try {
+    started ??= start(data.assets);
+    const { run } = await started;
+    runId = data.id;
+    total = 0;
+    lastSent = performance.now();
+    const status = run(data.source, data.filename);
+    send();
+    postMessage({ type: "done", id: data.id, status, total });
+  } catch (error) {
+    send();
+    postMessage({ type: "failed", id: data.id, text: String(error) });
+  }
+};

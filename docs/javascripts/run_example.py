@@ -1,0 +1,90 @@
+"""Runs a reader's program inside Pyodide, for the Run buttons (run-examples-worker.js).
+
+Each run should behave like `python example.py` in a fresh interpreter and an empty
+directory, which is how the test suite runs every example (tests/harness.py): so each run
+gets a new `__main__` namespace and a new working directory, and whatever a run changed in
+the interpreter's shared state (logging handlers, warning filters) is put back afterwards.
+SQLAlchemy itself stays imported between runs: importing it is most of a cold start.
+"""
+
+import logging
+import os
+import sys
+import tempfile
+import traceback
+import warnings
+
+
+def _logging_state():
+    loggers = [logging.getLogger()] + [
+        logger
+        for logger in logging.Logger.manager.loggerDict.values()
+        if isinstance(logger, logging.Logger)
+    ]
+    return {
+        logger: (list(logger.handlers), logger.level, logger.propagate, logger.disabled)
+        for logger in loggers
+    }
+
+
+_CLEAN_LOGGING = _logging_state()
+
+
+def _restore_logging():
+    for logger in _logging_state():
+        handlers, level, propagate, disabled = _CLEAN_LOGGING.get(
+            logger, ([], logging.NOTSET, True, False)
+        )
+        logger.handlers[:] = handlers
+        logger.setLevel(level)
+        logger.propagate, logger.disabled = propagate, disabled
+
+
+def run(source: str, filename: str) -> int:
+    """Run `source` as the program `filename`; return its exit status, as a shell would."""
+    import linecache
+
+    # Tracebacks quote the reader's lines from here, as they would from the file.
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    namespace = {
+        "__name__": "__main__",
+        "__file__": filename,
+        "__builtins__": __builtins__,
+    }
+    status = 0
+    home = os.getcwd()
+    # catch_warnings: the run's filters go when it ends, and a warning shown once
+    # (the "default" action) shows again in the next run, as in a new interpreter.
+    with (
+        tempfile.TemporaryDirectory(prefix="example-") as workdir,
+        warnings.catch_warnings(),
+    ):
+        os.chdir(workdir)
+        try:
+            code = compile(source, filename, "exec", dont_inherit=True)
+            exec(code, namespace)  # noqa: S102  (running it is the point)
+        except SystemExit as exit_:
+            status = _exit_status(exit_)
+        except BaseException as error:  # noqa: BLE001  (reported as Python would)
+            # Show the reader's frames only: the first frame is this function's.
+            if error.__traceback__ is not None:
+                error.__traceback__ = error.__traceback__.tb_next
+            sys.stdout.flush()  # what it printed first, shows first
+            traceback.print_exception(error)
+            status = 1
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os.chdir(home)
+            linecache.cache.pop(filename, None)
+            _restore_logging()
+    return status
+
+
+def _exit_status(exit_: SystemExit) -> int:
+    if exit_.code is None:
+        return 0
+    if isinstance(exit_.code, int):
+        return exit_.code
+    print(exit_.code, file=sys.stderr)
+    return 1
