@@ -28,7 +28,6 @@ import io
 import json
 import re
 import shutil
-import subprocess
 import tarfile
 import tempfile
 import urllib.request
@@ -146,7 +145,9 @@ def locked_wheel(name: str, version: str, hashes: set[str]) -> bytes:
         for file in index["files"]:
             if file["filename"].lower() == filename:
                 return file["url"]
-        raise PluginError(f"PyPI has no pure-Python wheel {filename} for the Run buttons")
+        raise PluginError(
+            f"PyPI has no pure-Python wheel {filename} for the Run buttons"
+        )
 
     path = CACHE / "downloads" / filename
     return cached_download(filename, "" if path.is_file() else url(), check)
@@ -182,7 +183,9 @@ def prepare(into: Path) -> None:
     merged = io.BytesIO()
     with zipfile.ZipFile(merged, "w", zipfile.ZIP_DEFLATED) as target:
         for name, (version, hashes) in locked_wheels().items():
-            wheel = without(locked_wheel(name, version, hashes), BROWSER_RUN.drop_from_packages)
+            wheel = without(
+                locked_wheel(name, version, hashes), BROWSER_RUN.drop_from_packages
+            )
             with zipfile.ZipFile(io.BytesIO(wheel)) as source:
                 for member in source.infolist():
                     target.writestr(member.filename, source.read(member))
@@ -191,7 +194,9 @@ def prepare(into: Path) -> None:
             shutil.copy(into / name, Path(scratch, name))
         Path(scratch, "pyodide-lock.json").write_bytes(runtime["pyodide-lock.json"])
         Path(scratch, "sources.zip").write_bytes(merged.getvalue())
-        compile_in_pyodide(Path(scratch), Path(scratch, "sources.zip"), into / PACKAGES_ZIP)
+        compile_in_pyodide(
+            Path(scratch), Path(scratch, "sources.zip"), into / PACKAGES_ZIP
+        )
 
 
 def compile_in_pyodide(pyodide_dir: Path, sources: Path, target: Path) -> None:
@@ -221,7 +226,9 @@ def prepared_assets() -> Path:
     building = Path(tempfile.mkdtemp(prefix=f"{key}-", dir=CACHE))
     try:
         prepare(building)
-        building.rename(ready)  # atomic: parallel builds never see a half-made directory
+        building.rename(
+            ready
+        )  # atomic: parallel builds never see a half-made directory
     except OSError:
         if not ready.is_dir():
             raise
