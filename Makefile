@@ -16,7 +16,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum $(LOCK) | cut -d' ' -f1)
 # Material's end-of-life notice on every build is noise for contributors.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test test-matrix a11y-report bench-lighthouse benchmark screenshots update-outputs update-matrix build bench-loop lock venv clean
+.PHONY: serve test test-matrix a11y-report bench-lighthouse bench-browser-run benchmark screenshots update-outputs update-matrix build bench-loop lock venv clean
 
 ## serve: preview the site with live reload at http://127.0.0.1:8000
 serve: $(STAMP)
@@ -53,6 +53,10 @@ a11y-report: $(STAMP)
 ## bench-lighthouse: Lighthouse on every page (gzip-served); scores and bytes; fails below 1.00 a11y/SEO
 bench-lighthouse: $(STAMP)
 	$(BIN)/python tests/bench_lighthouse.py --runs $(RUNS)
+
+## bench-browser-run: the Run buttons in headless Chromium: cold start, warm run, bytes (prints figures)
+bench-browser-run: $(STAMP)
+	$(BIN)/python tests/bench_browser_run.py --runs $(RUNS)
 
 ## benchmark: rerun the Core/ORM/raw-driver benchmark (SQLite, PostgreSQL); rewrites its results file
 benchmark: $(STAMP)

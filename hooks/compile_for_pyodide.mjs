@@ -4,6 +4,10 @@
 // A .pyc made by another Python would not load: the bytecode format changes with every
 // Python version.
 //
+// Compiled as `python -OO` compiles, without docstrings (a fifth of SQLAlchemy's bytecode,
+// which no example reads) and so without asserts too: SQLAlchemy supports -OO, and some
+// of its asserts check docstrings that -OO removes.
+//
 //   node compile_for_pyodide.mjs PYODIDE_DIR SOURCES.zip TARGET.zip
 import fs from "node:fs";
 import path from "node:path";
@@ -14,31 +18,29 @@ const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodid
 const pyodide = await loadPyodide({ indexURL: pyodideDir + path.sep });
 pyodide.FS.writeFile("/tmp/sources.zip", new Uint8Array(fs.readFileSync(sources)));
 pyodide.runPython(`
-import os, py_compile, sysconfig, zipfile
+import importlib.util, marshal, os, sysconfig, zipfile
 
 # co_filename is where the module will live in the reader's browser, as in an install.
-site_packages = os.path.normpath(sysconfig.get_paths()["purelib"])
+site_packages = "/" + os.path.normpath(sysconfig.get_paths()["purelib"]).lstrip("/")
+
+
+def pyc(source, filename):
+    """A .pyc as the importer reads it when no source sits beside it (PEP 552 header:
+    magic number, flags, then a timestamp and size nobody checks)."""
+    code = compile(source, filename, "exec", dont_inherit=True, optimize=2)
+    return importlib.util.MAGIC_NUMBER + bytes(12) + marshal.dumps(code)
+
+
 with (
     zipfile.ZipFile("/tmp/sources.zip") as source,
     zipfile.ZipFile("/tmp/target.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out,
 ):
     for member in source.infolist():
         data = source.read(member)
-        if not member.filename.endswith(".py"):
+        if member.filename.endswith(".py"):
+            where = os.path.join(site_packages, member.filename)
+            out.writestr(member.filename + "c", pyc(data, where))
+        else:
             out.writestr(member.filename, data)
-            continue
-        scratch = "/tmp/src/" + member.filename
-        os.makedirs(os.path.dirname(scratch), exist_ok=True)
-        with open(scratch, "wb") as f:
-            f.write(data)
-        # No source beside it: the importer loads the .pyc as it is, unchecked.
-        py_compile.compile(
-            scratch,
-            cfile=scratch + "c",
-            dfile=os.path.join(site_packages, member.filename),
-            doraise=True,
-        )
-        with open(scratch + "c", "rb") as f:
-            out.writestr(member.filename + "c", f.read())
 `);
 fs.writeFileSync(target, pyodide.FS.readFile("/tmp/target.zip"));

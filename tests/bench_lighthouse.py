@@ -16,7 +16,6 @@ performance and best practices are reported only (their figures vary with machin
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import statistics
@@ -29,7 +28,7 @@ from harness import (
     BROWSER,
     CHROMIUM_ARGS,
     ROOT,
-    QuietHandler,
+    GzipHandler,
     mkdocs_build,
     served,
     site_pages,
@@ -39,38 +38,6 @@ LIGHTHOUSE = "lighthouse@12.2.3"
 TOOL_DIR = ROOT / ".cache" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 ENFORCED = ["accessibility", "seo"]
-COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ipynb"}
-
-
-class GzipHandler(QuietHandler):
-    """A static file server that compresses text, as GitHub Pages or Netlify do."""
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (path.is_file() and path.suffix in COMPRESSED and gzip_ok):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes())
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return _Body(body)
-
-
-class _Body:
-    def __init__(self, data: bytes):
-        self.data = data
-
-    def read(self, *args) -> bytes:
-        data, self.data = self.data, b""
-        return data
-
-    def close(self) -> None:
-        pass
 
 
 def lighthouse_bin() -> Path:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import difflib
 import functools
+import gzip
 import http.server
+import io
 import json
 import os
 import re
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
+from typing import ClassVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))  # docs_config is shared with the build hooks
@@ -519,8 +522,41 @@ def html_pages(site: Path) -> list[Path]:
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """A static file server whose requests are checked by the tests, not logged."""
 
+    # Whatever the machine's /etc/mime.types says: a browser imports a module only if
+    # it is served as JavaScript, and compiles WebAssembly while it streams only if it is
+    # served as application/wasm (Pyodide, for the Run buttons).
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+    }
+
     def log_message(self, *args) -> None:
         pass
+
+
+class GzipHandler(QuietHandler):
+    """A static file server that compresses text and WebAssembly, as GitHub Pages or
+    Netlify do (zip files, compressed already, go as they are)."""
+
+    COMPRESSED: ClassVar[set[str]] = {".html", ".css", ".js", ".mjs", ".wasm", ".py", ".json", ".svg",
+                  ".xml", ".txt", ".ipynb"}  # fmt: skip
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (path.is_file() and path.suffix in self.COMPRESSED and gzip_ok):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 @contextmanager

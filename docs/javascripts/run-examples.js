@@ -51,10 +51,16 @@
   }
 
   function startWorker() {
-    worker = new Worker(workerUrl, { type: "module" });
-    worker.onmessage = ({ data }) => {
+    const started = new Worker(workerUrl, { type: "module" });
+    worker = started;
+    // A stopped worker's last events may still be queued: they are not this run's.
+    started.onmessage = ({ data }) => {
+      if (started !== worker) return;
       if (data.type === "ready") {
         versions = data.versions;
+        document.documentElement.dataset.runExamplesStartup = JSON.stringify(
+          data.startup,
+        );
         if (current) {
           outputOf(current.bar);
           setState(current.bar, "running", "Running…");
@@ -82,9 +88,9 @@
         }
       }
     };
-    worker.onerror = (event) => {
+    started.onerror = (event) => {
       event.preventDefault();
-      if (!current) return;
+      if (started !== worker || !current) return;
       const { bar } = current;
       current.output.textContent += `Could not start Python: ${event.message}`;
       current = null;

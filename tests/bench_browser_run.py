@@ -1,0 +1,122 @@
+"""How fast the Run buttons are, in Debian's headless Chromium; prints figures.
+
+    make bench-browser-run            (RUNS=3 by default: cold figures are medians)
+
+Builds the site and serves it with gzip, as a static host would. Each run opens a page in
+a new browser profile (empty cache), clicks the first Run button and measures:
+
+* cold start: from the click until the program's whole output is shown, Python included;
+* bytes transferred from the click on (compressed sizes, as the network carries them);
+* a warm run: the same button again, Python already up (median of 5 clicks).
+
+Targets on this machine: cold <= 4 s, warm <= 50 ms, <= 8 MB. Nothing is asserted: the
+figures depend on the machine and its load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from harness import (
+    BROWSER,
+    CHROMIUM_ARGS,
+    ROOT,
+    GzipHandler,
+    mkdocs_build,
+    served,
+)
+
+FINISHED = "bar => !['loading', 'running'].includes(bar.dataset.state)"
+WARM_CLICKS = 5
+
+
+def click_run(page, bar) -> float:
+    """Click Run; the page's own click-to-output time in ms (data-ms, set by the page)."""
+    bar.locator(".run-example__run").click()
+    page.wait_for_function(FINISHED, arg=bar.element_handle(), timeout=120_000)
+    if bar.get_attribute("data-state") != "done":
+        raise RuntimeError(f"the run ended {bar.get_attribute('data-state')}")
+    return float(bar.get_attribute("data-ms"))
+
+
+def measure(browser, base: str, path: str) -> dict:
+    context = browser.new_context(base_url=base)  # a new profile: nothing cached
+    page = context.new_page()
+    page.goto(path, wait_until="networkidle")
+    transferred: Counter[str] = Counter()
+
+    def count(request) -> None:
+        sizes = request.sizes()
+        name = request.url.rsplit("/", 1)[-1]
+        transferred[name] += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+    context.on("requestfinished", count)
+    bar = page.locator(".run-example").first
+    program = bar.get_attribute("data-program")
+    cold = click_run(page, bar)
+    startup = json.loads(
+        page.evaluate("document.documentElement.dataset.runExamplesStartup")
+    )
+    page.wait_for_load_state("networkidle")
+    warm = [click_run(page, bar) for _ in range(WARM_CLICKS)]
+    context.close()
+    return {
+        "program": program,
+        "cold": cold,
+        "startup": startup,
+        "warm": warm,
+        "bytes": transferred,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="cold starts (median)")
+    parser.add_argument("--page", default="/sessions/", help="page whose first Run")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp, "site")
+        build = mkdocs_build(ROOT / "mkdocs.yml", site)
+        if build.returncode != 0:
+            print(build.stderr, file=sys.stderr)
+            return 1
+        with (
+            served(site, GzipHandler) as base,
+            sync_playwright() as playwright,
+        ):
+            browser = playwright.chromium.launch(
+                executable_path=str(BROWSER), args=CHROMIUM_ARGS
+            )
+            runs = [measure(browser, base, args.page) for _ in range(args.runs)]
+            browser.close()
+    first = runs[0]
+    cold = [r["cold"] for r in runs]
+    warm = [ms for r in runs for ms in r["warm"]]
+    steps = {
+        name: statistics.median(r["startup"][name] for r in runs)
+        for name in first["startup"]
+    }
+    print(f"Run button on {args.page} ({first['program']}), headless Chromium, gzip")
+    print(f"cold start, click to output: median {statistics.median(cold) / 1000:.2f} s "
+          f"({', '.join(f'{ms / 1000:.2f}' for ms in cold)}; target <= 4 s)")  # fmt: skip
+    for name, ms in steps.items():
+        print(f"  {ms:>6.0f} ms  {name}")
+    print(f"warm run, click to output:   median {statistics.median(warm):.0f} ms "
+          f"(min {min(warm):.0f}, max {max(warm):.0f}; target <= 50 ms)")  # fmt: skip
+    total = sum(first["bytes"].values())
+    print(f"transferred on the first run: {total / 1e6:.2f} MB (target <= 8 MB)")
+    for name, size in first["bytes"].most_common():
+        print(f"  {size:>11,}  {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
