@@ -26,6 +26,7 @@ import base64
 import hashlib
 import io
 import json
+import mimetypes
 import re
 import shutil
 import tarfile
@@ -239,6 +240,10 @@ def prepared_assets() -> Path:
 
 def on_config(config):
     config.extra["run_examples_assets"] = ASSETS_URL.format(key=assets_key())
+    # For `make serve`, whose server types files by extension: without /etc/mime.types,
+    # Python 3.11 knows neither, and a browser refuses a module not served as JavaScript.
+    mimetypes.add_type("text/javascript", ".mjs")
+    mimetypes.add_type("application/wasm", ".wasm")
     return config
 
 

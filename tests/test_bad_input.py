@@ -232,3 +232,33 @@ def test_a_build_from_a_shallow_clone_refuses_to_guess_dates(tmp_path: Path):
     )
     output = build_fails(clone)
     assert "this clone is shallow: run `git fetch --unshallow`" in output
+
+
+def test_a_pyodide_not_matching_its_pinned_hash_fails_the_build(scratch: Path):
+    """The Run buttons' Pyodide must be the npm tarball pyproject.toml pins."""
+    pyproject = scratch / "pyproject.toml"
+    text = pyproject.read_text()
+    pinned = re.search(
+        r'^pyodide-integrity = "sha512-(?P<hash>[^"]+)"', text, re.MULTILINE
+    )
+    wrong = "A" * len(pinned["hash"])
+    pyproject.write_text(text.replace(pinned["hash"], wrong))
+    output = build_fails(scratch)
+    assert "does not match pyproject.toml's pyodide-integrity" in output, output
+
+
+def test_a_sqlalchemy_wheel_the_lock_does_not_allow_fails_the_build(scratch: Path):
+    """The Run buttons' SQLAlchemy must be a wheel requirements.lock pins by hash."""
+    lock = scratch / rel(SQLALCHEMY_LINES[0].lock)
+    text = lock.read_text()
+    entry = re.search(
+        r"^sqlalchemy==\S+(?:\s*\\\s*--hash=sha256:\w+)+", text, re.MULTILINE
+    )
+    pinned = re.findall(r"sha256:(\w+)", entry[0])
+    changed = entry[0]
+    for digest in pinned:  # every wheel the lock allows, the pure-Python one included
+        changed = changed.replace(digest, "0" * 64, 1)
+    lock.write_text(text.replace(entry[0], changed))
+    output = build_fails(scratch)
+    wheel = f"sqlalchemy-{SQLALCHEMY_LINES[0].version}-py3-none-any.whl"
+    assert f"{wheel}: its sha256 is not one of the hashes" in output, output
