@@ -204,6 +204,7 @@ def run_bar(include: str) -> str:
     )
     return (
         f'<div class="run-example" data-program="{include}" data-state="idle" '
+        "data-search-exclude "
         f'role="group" aria-label="Run {include} in your browser">{buttons}'
         f'<span class="run-example__status" role="status"></span></div>'
     )

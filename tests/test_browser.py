@@ -203,6 +203,7 @@ def test_notebook_pages_show_outputs_and_offer_a_valid_download(page):
     for notebook in notebooks():
         page.goto(f"/notebooks/{notebook.stem}/", wait_until="networkidle")
         assert page.locator(".jp-OutputArea-output").count() > 0, notebook.stem
+        assert not page.locator(".run-example").count(), "cells have their download"
         link = page.locator(f'a[href="{notebook.stem}.ipynb"][download]')
         with page.expect_download() as download:
             link.click()
