@@ -28,18 +28,17 @@ from harness import (
     CHROMIUM_ARGS,
     ROOT,
     GzipHandler,
+    click_run,
     mkdocs_build,
     served,
 )
 
-FINISHED = "bar => !['loading', 'running'].includes(bar.dataset.state)"
 WARM_CLICKS = 5
 
 
-def click_run(page, bar) -> float:
+def timed_run(page, bar) -> float:
     """Click Run; the page's own click-to-output time in ms (data-ms, set by the page)."""
-    bar.locator(".run-example__run").click()
-    page.wait_for_function(FINISHED, arg=bar.element_handle(), timeout=120_000)
+    click_run(page, bar)
     if bar.get_attribute("data-state") != "done":
         raise RuntimeError(f"the run ended {bar.get_attribute('data-state')}")
     return float(bar.get_attribute("data-ms"))
@@ -59,12 +58,12 @@ def measure(browser, base: str, path: str) -> dict:
     context.on("requestfinished", count)
     bar = page.locator(".run-example").first
     program = bar.get_attribute("data-program")
-    cold = click_run(page, bar)
+    cold = timed_run(page, bar)
     startup = json.loads(
         page.evaluate("document.documentElement.dataset.runExamplesStartup")
     )
     page.wait_for_load_state("networkidle")
-    warm = [click_run(page, bar) for _ in range(WARM_CLICKS)]
+    warm = [timed_run(page, bar) for _ in range(WARM_CLICKS)]
     context.close()
     return {
         "program": program,

@@ -594,3 +594,14 @@ def site_pages(site: Path) -> list[str]:
         path = page.relative_to(site).as_posix()
         paths.append("/" + path.removesuffix("index.html"))
     return sorted(paths)
+
+
+# A Run button's bar (docs/javascripts/run-examples.js) says how its run went in
+# data-state: loading and running go on to done, failed or stopped.
+RUN_FINISHED = "bar => !['loading', 'running'].includes(bar.dataset.state)"
+
+
+def click_run(page, bar, timeout: float = 120_000) -> None:
+    """Click a bar's Run button (Playwright) and wait until the run has ended."""
+    bar.locator(".run-example__run").click()
+    page.wait_for_function(RUN_FINISHED, arg=bar.element_handle(), timeout=timeout)

@@ -20,6 +20,7 @@ from harness import (
     BROWSER,
     CHROMIUM_ARGS,
     ROOT,
+    click_run,
     normalise,
     notebooks,
     pages_showing,
@@ -333,14 +334,12 @@ EXPECTED_OUTPUT = """bar => {
   return "";
 }"""
 RUN_OUTPUT = "bar => bar.nextElementSibling.querySelector('code').textContent"
-FINISHED = "bar => !['loading', 'running'].includes(bar.dataset.state)"
 
 
 def run_in_browser(page, bar, timeout: float = 60_000) -> str:
     """Click Run and wait for the run to end; what it printed."""
     bar.evaluate(SHOW_TAB)  # a bar in a closed tab or admonition: show it
-    bar.locator(".run-example__run").click()
-    page.wait_for_function(FINISHED, arg=bar.element_handle(), timeout=timeout)
+    click_run(page, bar, timeout)
     return bar.evaluate(RUN_OUTPUT)
 
 
