@@ -596,6 +596,17 @@ def site_pages(site: Path) -> list[str]:
     return sorted(paths)
 
 
+# Shows an element of a page that sits in a closed content tab or a collapsed admonition.
+SHOW_TAB = """block => {
+  const details = block.closest("details");  // a collapsed admonition: open it
+  if (details) details.open = true;
+  const panel = block.closest(".tabbed-block");
+  if (!panel) return;
+  const set = panel.closest(".tabbed-set");
+  const index = [...panel.parentElement.children].indexOf(panel);
+  set.querySelectorAll(":scope > input")[index].click();
+}"""
+
 # A Run button's bar (docs/javascripts/run-examples.js) says how its run went in
 # data-state: loading and running go on to done, failed or stopped.
 RUN_FINISHED = "bar => !['loading', 'running'].includes(bar.dataset.state)"

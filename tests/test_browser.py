@@ -20,6 +20,7 @@ from harness import (
     BROWSER,
     CHROMIUM_ARGS,
     ROOT,
+    SHOW_TAB,
     click_run,
     normalise,
     notebooks,
@@ -157,17 +158,6 @@ BLOCKS = """() => [...document.querySelectorAll("div.language-python.highlight")
       output: output ? output.querySelector("code").textContent : "",
     };
   })"""
-
-
-SHOW_TAB = """block => {
-  const details = block.closest("details");  // a collapsed admonition: open it
-  if (details) details.open = true;
-  const panel = block.closest(".tabbed-block");
-  if (!panel) return;
-  const set = panel.closest(".tabbed-set");
-  const index = [...panel.parentElement.children].indexOf(panel);
-  set.querySelectorAll(":scope > input")[index].click();
-}"""
 
 
 def test_every_copy_button_copies_a_program_that_prints_what_the_page_shows(
