@@ -405,6 +405,11 @@ def test_a_reader_can_edit_run_see_their_traceback_stop_a_loop_and_reset(page):
     assert output.rstrip().endswith("ZeroDivisionError: division by zero"), output
     assert "/lib/python" not in output and "pyodide" not in output, output
     assert "exit status 1" in bar.locator(".run-example__status").inner_text()
+    # Mid-edit, with a run's output and status shown, axe still finds nothing.
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(page).response["violations"]
+    assert not violations, [(v["id"], v["nodes"][0]["target"]) for v in violations]
 
     # A loop that never ends is stopped; the page stays responsive meanwhile.
     edit_program(page, bar, "while True:\n    print('again')\n")
