@@ -397,6 +397,13 @@ def test_a_reader_can_edit_run_see_their_traceback_stop_a_loop_and_reset(page):
     program = bar.get_attribute("data-program")
     original = run_in_browser(page, bar)
 
+    # A program runs as its own __main__ module, as `python x.py` does: what looks a
+    # class's module up (string annotations, pickle) finds the program's.
+    edit_program(
+        page, bar, "import sys\nclass A: ...\nprint(sys.modules[A.__module__].A is A)\n"
+    )
+    assert run_in_browser(page, bar) == "True\n"
+
     # An edited program runs as edited; its traceback shows the reader's code only.
     edit_program(page, bar, 'print("before")\n\n1 / 0\n')
     output = run_in_browser(page, bar)

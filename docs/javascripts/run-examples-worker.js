@@ -35,8 +35,6 @@ async function start(assets) {
     "import os, sysconfig; '/' + os.path.normpath(sysconfig.get_paths()['purelib']).lstrip('/')",
   );
   pyodide.unpackArchive(packages, "zip", { extractDir: sitePackages });
-  const namespace = pyodide.globals.get("dict")();
-  pyodide.runPython(runner, { globals: namespace, filename: "run_example.py" });
   step("unpack the packages");
   const versions = pyodide
     .runPython(
@@ -45,6 +43,8 @@ async function start(assets) {
         " 'sqlalchemy': sqlalchemy.__version__}",
     )
     .toJs({ dict_converter: Object.fromEntries });
+  const namespace = pyodide.globals.get("dict")();
+  pyodide.runPython(runner, { globals: namespace, filename: "run_example.py" });
   step("import SQLAlchemy");
   postMessage({ type: "ready", versions, startup });
   return { run: namespace.get("run") };

@@ -2,9 +2,10 @@
 
 Each run should behave like `python example.py` in a fresh interpreter and an empty
 directory, which is how the test suite runs every example (tests/harness.py): so each run
-gets a new `__main__` namespace and a new working directory, and whatever a run changed in
-the interpreter's shared state (logging handlers, warning filters) is put back afterwards.
-SQLAlchemy itself stays imported between runs: importing it is most of a cold start.
+gets a new `__main__` module, its own `sys.argv` and a new working directory, and whatever
+a run changed in the interpreter's shared state (logging handlers, warning filters) is put
+back afterwards. SQLAlchemy itself stays imported between runs: importing it is most of a
+cold start, so the worker imports it before this module notes the clean state.
 """
 
 import logging
@@ -12,6 +13,7 @@ import os
 import sys
 import tempfile
 import traceback
+import types
 import warnings
 
 
@@ -46,11 +48,12 @@ def run(source: str, filename: str) -> int:
 
     # Tracebacks quote the reader's lines from here, as they would from the file.
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    namespace = {
-        "__name__": "__main__",
-        "__file__": filename,
-        "__builtins__": __builtins__,
-    }
+    # A real module: what looks a class's module up in sys.modules (string annotations
+    # such as Mapped["Employee"], pickle) finds the program's, as in `python x.py`.
+    main = types.ModuleType("__main__")
+    main.__file__ = filename
+    saved = sys.modules["__main__"], sys.argv
+    sys.modules["__main__"], sys.argv = main, [filename]
     status = 0
     home = os.getcwd()
     # catch_warnings: the run's filters go when it ends, and a warning shown once
@@ -62,7 +65,7 @@ def run(source: str, filename: str) -> int:
         os.chdir(workdir)
         try:
             code = compile(source, filename, "exec", dont_inherit=True)
-            exec(code, namespace)  # noqa: S102  (running it is the point)
+            exec(code, main.__dict__)  # noqa: S102  (running it is the point)
         except SystemExit as exit_:
             status = _exit_status(exit_)
         except BaseException as error:  # noqa: BLE001  (reported as Python would)
@@ -76,6 +79,7 @@ def run(source: str, filename: str) -> int:
             sys.stdout.flush()
             sys.stderr.flush()
             os.chdir(home)
+            sys.modules["__main__"], sys.argv = saved
             linecache.cache.pop(filename, None)
             _restore_logging()
     return status
