@@ -27,6 +27,7 @@ import hashlib
 import io
 import json
 import mimetypes
+import os
 import re
 import shutil
 import tarfile
@@ -93,18 +94,24 @@ def fetch(url: str, accept: str | None = None) -> bytes:
         ) from error
 
 
-def cached_download(name: str, url: str, check) -> bytes:
-    """The file from .cache/browser-run/downloads/, fetched first if missing; `check`
-    raises if its bytes are not the pinned ones (checked on every use)."""
+def cached_download(name: str, url, check) -> bytes:
+    """The file from .cache/browser-run/downloads/, fetched from url() first if missing;
+    `check` raises if its bytes are not the pinned ones (checked on every use)."""
     path = CACHE / "downloads" / name
     if path.is_file():
         data = path.read_bytes()
-    else:
-        data = fetch(url)
+        try:
+            check(data)
+        except PluginError as wrong:
+            message = f"{wrong} (the copy in {path}: delete it to fetch it again)"
+            raise PluginError(message) from None
+        return data
+    data = fetch(url())
     check(data)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.is_file():
-        path.write_bytes(data)
+    partial = path.with_name(f"{name}.{os.getpid()}.part")
+    partial.write_bytes(data)
+    partial.replace(path)  # atomic: a parallel build never reads half a file
     return data
 
 
@@ -121,7 +128,7 @@ def pyodide_tarball() -> bytes:
             )
 
     url = NPM_TARBALL.format(version=version)
-    return cached_download(f"pyodide-{version}.tgz", url, check)
+    return cached_download(f"pyodide-{version}.tgz", lambda: url, check)
 
 
 def locked_wheel(name: str, version: str, hashes: set[str]) -> bytes:
@@ -150,8 +157,7 @@ def locked_wheel(name: str, version: str, hashes: set[str]) -> bytes:
             f"PyPI has no pure-Python wheel {filename} for the Run buttons"
         )
 
-    path = CACHE / "downloads" / filename
-    return cached_download(filename, "" if path.is_file() else url(), check)
+    return cached_download(filename, url, check)
 
 
 def without(archive: bytes, patterns: list[str]) -> bytes:
