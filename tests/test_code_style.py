@@ -1,4 +1,5 @@
-"""The project's own Python (tests and build hooks) meets the same style as the examples."""
+"""The project's own Python (tests, build hooks, the Run buttons' runner) meets the same
+style as the examples."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import sys
 
 from harness import ROOT
 
-CODE = ["tests", "hooks"]
+CODE = ["tests", "hooks", "docs/javascripts"]
 
 
 def test_ruff_finds_nothing():
