@@ -334,13 +334,11 @@ def run_in_browser(page, bar, timeout: float = 60_000) -> str:
 
 
 @pytest.mark.parametrize("path", sorted(RUNNABLE))
-def test_run_buttons_print_what_the_page_shows(page, path: str):
-    pyodide_requests = []
-    page.on(
-        "request",
-        lambda r: "/assets/pyodide/" in r.url and pyodide_requests.append(r.url),
-    )
+def test_run_buttons_print_what_the_page_shows(page, base_url: str, path: str):
+    requested = []  # every request of the page and of the worker the Run buttons start
+    page.on("request", lambda r: requested.append(r.url))
     page.goto(path, wait_until="networkidle")
+    pyodide_requests = [url for url in requested if "/assets/pyodide/" in url]
     assert not pyodide_requests, f"loaded before any click: {pyodide_requests}"
     bars = page.locator(".run-example")
     shown = [bars.nth(i) for i in range(bars.count())]
@@ -364,7 +362,10 @@ def test_run_buttons_print_what_the_page_shows(page, path: str):
                 )
             )  # fmt: skip
             failures.append(f"{path} {program}: prints something else\n{diff}")
+    pyodide_requests = [url for url in requested if "/assets/pyodide/" in url]
     assert pyodide_requests, "no Run loaded Pyodide from the site"
+    elsewhere = [url for url in requested if not url.startswith(base_url + "/")]
+    assert not elsewhere, f"requests that left the site: {elsewhere}"
     assert not failures, "\n".join(failures)
     assert not page.watch.problems, "\n".join(page.watch.problems)
 
