@@ -55,7 +55,11 @@ def measure(browser, base: str, path: str) -> dict:
     def count(request) -> None:
         sizes = request.sizes()
         name = request.url.rsplit("/", 1)[-1]
-        transferred[name] += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        body = sizes["responseBodySize"]
+        if not body and (response := request.response()):
+            # Chromium reports no body size for a worker's own script: its header says.
+            body = int(response.headers.get("content-length", 0))
+        transferred[name] += body + sizes["responseHeadersSize"]
 
     context.on("requestfinished", count)
     bar = page.locator(".run-example").first
