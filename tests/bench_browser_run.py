@@ -20,19 +20,15 @@ import argparse
 import json
 import statistics
 import sys
-import tempfile
 from collections import Counter
-from pathlib import Path
 
 from harness import (
     BROWSER,
     CHROMIUM_ARGS,
-    ROOT,
     SHOW_TAB,
     GzipHandler,
+    built_and_served,
     click_run,
-    mkdocs_build,
-    served,
 )
 
 WARM_CLICKS = 5
@@ -94,21 +90,15 @@ def main() -> int:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp, "site")
-        build = mkdocs_build(ROOT / "mkdocs.yml", site)
-        if build.returncode != 0:
-            print(build.stderr, file=sys.stderr)
-            return 1
-        with (
-            served(site, GzipHandler) as base,
-            sync_playwright() as playwright,
-        ):
-            browser = playwright.chromium.launch(
-                executable_path=str(BROWSER), args=CHROMIUM_ARGS
-            )
-            runs = [measure(browser, base, args.page) for _ in range(args.runs)]
-            browser.close()
+    with (
+        built_and_served(GzipHandler) as (_, base),
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(
+            executable_path=str(BROWSER), args=CHROMIUM_ARGS
+        )
+        runs = [measure(browser, base, args.page) for _ in range(args.runs)]
+        browser.close()
     first = runs[0]
     cold = [r["cold"] for r in runs]
     warm = [ms for r in runs for ms in r["warm"]]

@@ -21,7 +21,6 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from harness import (
@@ -29,8 +28,7 @@ from harness import (
     CHROMIUM_ARGS,
     ROOT,
     GzipHandler,
-    mkdocs_build,
-    served,
+    built_and_served,
     site_pages,
 )
 
@@ -95,21 +93,15 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="audits per page (median)")
     runs = parser.parse_args().runs
     binary = lighthouse_bin()
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp, "site")
-        build = mkdocs_build(ROOT / "mkdocs.yml", site)
-        if build.returncode != 0:
-            print(build.stderr, file=sys.stderr)
-            return 1
-        rows, below = [], []
-        with served(site, GzipHandler) as base:
-            for path in site_pages(site):
-                result = median_audit(
-                    binary, base + path, Path(tmp, "report.json"), runs
-                )
-                rows.append((path, result))
-                below += [f"{path}: {c} {result['scores'][c]}: {ids}"
-                          for c, ids in result["failing"].items()]  # fmt: skip
+    rows, below = [], []
+    with built_and_served(GzipHandler) as (site, base):
+        for path in site_pages(site):
+            result = median_audit(
+                binary, base + path, site.parent / "report.json", runs
+            )
+            rows.append((path, result))
+            below += [f"{path}: {c} {result['scores'][c]}: {ids}"
+                      for c, ids in result["failing"].items()]  # fmt: skip
     lines = [
         f"Median of {runs} Lighthouse run(s) per page, mobile preset, served with gzip.",
         "",

@@ -574,6 +574,19 @@ def served(site: Path, handler: type = QuietHandler) -> Iterator[str]:
         server.server_close()
 
 
+@contextmanager
+def built_and_served(handler: type = QuietHandler) -> Iterator[tuple[Path, str]]:
+    """For the benchmark commands: a fresh `mkdocs build --strict` in a scratch directory
+    and its address; a failing build ends the command with the build's errors."""
+    with tempfile.TemporaryDirectory() as scratch:
+        site = Path(scratch, "site")
+        build = mkdocs_build(ROOT / "mkdocs.yml", site)
+        if build.returncode != 0:
+            sys.exit(build.stderr)
+        with served(site, handler) as base:
+            yield site, base
+
+
 # Debian's Chromium, quiet: no first-run work, no background calls to Google's hosts
 # (this machine's network refuses them, which would show up as failed requests).
 CHROMIUM_ARGS = [
