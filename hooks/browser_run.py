@@ -160,17 +160,20 @@ def locked_wheel(name: str, version: str, hashes: set[str]) -> bytes:
     return cached_download(filename, url, check)
 
 
-def without(archive: bytes, patterns: list[str]) -> bytes:
-    """A zip archive minus the members whose path matches one of the patterns."""
+def kept_members(archive: bytes, patterns: list[str]):
+    """(path, bytes) of each member of a zip archive whose path matches no pattern."""
     drop = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(archive)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target,
-    ):
+    with zipfile.ZipFile(io.BytesIO(archive)) as source:
         for member in source.infolist():
             if drop is None or not drop.match(member.filename):
-                target.writestr(member.filename, source.read(member))
+                yield member.filename, source.read(member)
+
+
+def zipped(members) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
+        for path, data in members:
+            target.writestr(path, data)
     return out.getvalue()
 
 
@@ -182,25 +185,24 @@ def prepare(into: Path) -> None:
         }
     for name in RUNTIME_FILES:
         (into / name).write_bytes(runtime[name])
-    (into / STDLIB).write_bytes(without(runtime[STDLIB], BROWSER_RUN.drop_from_stdlib))
+    stdlib = kept_members(runtime[STDLIB], BROWSER_RUN.drop_from_stdlib)
+    (into / STDLIB).write_bytes(zipped(stdlib))
     info = json.loads(runtime["pyodide-lock.json"])["info"]
     (into / "pyodide-lock.json").write_text(json.dumps({"info": info, "packages": {}}))
 
     # The wheels, merged into one zip minus the dropped paths, then compiled in Pyodide.
-    merged = io.BytesIO()
-    with zipfile.ZipFile(merged, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, (version, hashes) in locked_wheels().items():
-            wheel = without(
-                locked_wheel(name, version, hashes), BROWSER_RUN.drop_from_packages
-            )
-            with zipfile.ZipFile(io.BytesIO(wheel)) as source:
-                for member in source.infolist():
-                    target.writestr(member.filename, source.read(member))
+    sources = zipped(
+        member
+        for name, (version, hashes) in locked_wheels().items()
+        for member in kept_members(
+            locked_wheel(name, version, hashes), BROWSER_RUN.drop_from_packages
+        )
+    )
     with tempfile.TemporaryDirectory() as scratch:
         for name in ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", STDLIB]:
             shutil.copy(into / name, Path(scratch, name))
         Path(scratch, "pyodide-lock.json").write_bytes(runtime["pyodide-lock.json"])
-        Path(scratch, "sources.zip").write_bytes(merged.getvalue())
+        Path(scratch, "sources.zip").write_bytes(sources)
         compile_in_pyodide(
             Path(scratch), Path(scratch, "sources.zip"), into / PACKAGES_ZIP
         )
@@ -233,9 +235,8 @@ def prepared_assets() -> Path:
     building = Path(tempfile.mkdtemp(prefix=f"{key}-", dir=CACHE))
     try:
         prepare(building)
-        building.rename(
-            ready
-        )  # atomic: parallel builds never see a half-made directory
+        # Atomic: a parallel build never sees a half-made directory.
+        building.rename(ready)
     except OSError:
         if not ready.is_dir():
             raise

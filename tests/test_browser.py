@@ -324,6 +324,7 @@ EXPECTED_OUTPUT = """bar => {
   return "";
 }"""
 RUN_OUTPUT = "bar => bar.nextElementSibling.querySelector('code').textContent"
+PROGRAM_OF_BAR = "xpath=preceding-sibling::div[contains(@class,'highlight')][1]//code"
 
 
 def run_in_browser(page, bar, timeout: float = 60_000) -> str:
@@ -386,10 +387,7 @@ def edit_program(page, bar, source: str) -> None:
     edit = bar.locator(".run-example__edit")
     if edit.get_attribute("aria-pressed") != "true":
         edit.click()
-    code = bar.locator(
-        "xpath=preceding-sibling::div[contains(@class,'highlight')][1]//code"
-    )
-    code.fill(source)
+    bar.locator(PROGRAM_OF_BAR).fill(source)
 
 
 def test_a_reader_can_edit_run_see_their_traceback_stop_a_loop_and_reset(page):
@@ -432,9 +430,7 @@ def test_a_reader_can_edit_run_see_their_traceback_stop_a_loop_and_reset(page):
 
     # Reset brings the program back; it runs again (in a new interpreter) as before.
     bar.locator(".run-example__reset").click()
-    code = bar.locator(
-        "xpath=preceding-sibling::div[contains(@class,'highlight')][1]//code"
-    )
+    code = bar.locator(PROGRAM_OF_BAR)
     assert code.text_content() == shown_source(ROOT / program)
     assert code.get_attribute("contenteditable") is None
     assert normalise(run_in_browser(page, bar)) == normalise(original)

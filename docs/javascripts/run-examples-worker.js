@@ -29,8 +29,8 @@ async function start(assets) {
     lockFileURL: assets + "pyodide-lock.json",
   });
   step("download and start the interpreter");
-  pyodide.setStdout({ write: writer("stdout"), isatty: true });
-  pyodide.setStderr({ write: writer("stderr"), isatty: true });
+  pyodide.setStdout({ write: writer(), isatty: true });
+  pyodide.setStderr({ write: writer(), isatty: true });
   const sitePackages = pyodide.runPython(
     "import os, sysconfig; '/' + os.path.normpath(sysconfig.get_paths()['purelib']).lstrip('/')",
   );
@@ -64,7 +64,8 @@ let pending = "";
 let total = 0; // characters printed by this run so far
 let lastSent = 0;
 
-function writer(stream) {
+// One per stream: each decodes its own bytes, both feed the same batch.
+function writer() {
   const decoder = new TextDecoder();
   return (bytes) => {
     const text = decoder.decode(bytes, { stream: true });

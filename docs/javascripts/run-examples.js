@@ -9,7 +9,7 @@
   const workerUrl = new URL("run-examples-worker.js", document.currentScript.src);
   let worker = null;
   let versions = null; // what the worker reports once Python is up
-  let current = null; // {id, bar, output, started}
+  let current = null; // the run under way: {id, bar, output, clickedAt}
   let nextId = 1;
 
   function assetsUrl() {
@@ -51,11 +51,11 @@
   }
 
   function startWorker() {
-    const started = new Worker(workerUrl, { type: "module" });
-    worker = started;
+    const thisWorker = new Worker(workerUrl, { type: "module" });
+    worker = thisWorker;
     // A stopped worker's last events may still be queued: they are not this run's.
-    started.onmessage = ({ data }) => {
-      if (started !== worker) return;
+    thisWorker.onmessage = ({ data }) => {
+      if (thisWorker !== worker) return;
       if (data.type === "ready") {
         versions = data.versions;
         document.documentElement.dataset.runExamplesStartup = JSON.stringify(
@@ -71,11 +71,11 @@
       if (data.type === "output") {
         current.output.textContent += data.text;
       } else if (data.type === "done" || data.type === "failed") {
-        const { bar, started } = current;
+        const { bar, clickedAt } = current;
         if (data.total > current.output.textContent.length) {
           current.output.textContent += `\n… (${data.total} characters printed; the first ${current.output.textContent.length} are shown)`;
         }
-        const ms = Math.round(performance.now() - started);
+        const ms = Math.round(performance.now() - clickedAt);
         bar.dataset.ms = ms;
         if (data.type === "failed") current.output.textContent += data.text;
         current = null;
@@ -88,9 +88,9 @@
         }
       }
     };
-    started.onerror = (event) => {
+    thisWorker.onerror = (event) => {
       event.preventDefault();
-      if (started !== worker || !current) return;
+      if (thisWorker !== worker || !current) return;
       const { bar } = current;
       current.output.textContent += `Could not start Python: ${event.message}`;
       current = null;
@@ -106,7 +106,7 @@
     if (cold) startWorker();
     const output = outputOf(bar);
     output.textContent = "";
-    current = { id: nextId++, bar, output, started: performance.now() };
+    current = { id: nextId++, bar, output, clickedAt: performance.now() };
     setState(
       bar,
       cold ? "loading" : "running",
