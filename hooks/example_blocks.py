@@ -123,7 +123,9 @@ def rewrite_example_blocks(
             else output_tabs(program, by, where)
         )
         if len(tabs) == 1:
-            parts.append(output_block(tabs[0][1], root, ind, ticks, "Output", True))
+            label, output = tabs[0]
+            in_browser = why_not_in_browser(program) is None
+            parts.append(output_block(output, root, ind, ticks, label, in_browser))
         elif len(tabs) > 1:
             for i, (label, output) in enumerate(tabs):
                 parts.append(f'{ind}=== "{label}"')
@@ -146,7 +148,11 @@ def output_tabs(program: Path, by: str | None, where: str) -> list[tuple[str, Pa
             (f"SQLAlchemy {v.version}", DEFAULT_BACKEND, v) for v in SQLALCHEMY_LINES
         ]
     else:
-        cells = [("Output", DEFAULT_BACKEND, LOCKED_LINE)]
+        # The page's backend, or for a program verified on servers only, its first one.
+        verified = backends_for(program)
+        backend = DEFAULT_BACKEND if DEFAULT_BACKEND in verified else verified[0]
+        label = "Output" if backend == DEFAULT_BACKEND else f"Output on {backend.label}"
+        cells = [(label, backend, LOCKED_LINE)]
     tabs = []
     for label, backend, line in cells:
         output = expected_output_path(program, backend, line)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import functools
 import gzip
+import html.parser
 import http.server
 import io
 import json
@@ -585,6 +586,112 @@ def built_and_served(handler: type = QuietHandler) -> Iterator[tuple[Path, str]]
             sys.exit(build.stderr)
         with served(site, handler) as base:
             yield site, base
+
+
+# --- Output quoted in prose ----------------------------------------------------------------
+
+# A code span in prose that quotes output rather than naming code: an error with its
+# message, a line of the SQL log, or a phrase of the log (`batch not supported`).
+QUOTED_ERROR = re.compile(
+    r"^[A-Z]\w*(?:Error|Found|Exception|Warning|Transaction):\s+\S"
+)
+QUOTED_SQL = re.compile(
+    r"^(?:BEGIN|COMMIT|ROLLBACK|SELECT|INSERT|UPDATE|DELETE|SAVEPOINT|RELEASE|CREATE|"
+    r"DROP|PRAGMA|DESCRIBE|SHOW)\b"
+)
+QUOTED_PHRASE = re.compile(r"^(?!(?:pip|make|python|npm) )[a-z]+(?:[ -][a-z]+)+$")
+ELISION = re.compile(r"\s*(?:\.\.\.|…)\s*")  # "..." in a quote: any text in between
+
+
+def quotes_output(span: str) -> bool:
+    return any(p.match(span) for p in (QUOTED_ERROR, QUOTED_SQL, QUOTED_PHRASE))
+
+
+def shows_quote(quote: str, output: str) -> bool:
+    """Does this output hold the quoted text, its parts in order? Runs of spaces and
+    line breaks count as one space."""
+    if QUOTED_ERROR.match(quote):  # the examples print `type(exc).__name__, exc`
+        quote = quote.replace(":", " ... ", 1)
+    output, at = " ".join(output.split()), 0
+    for part in ELISION.split(" ".join(quote.split())):
+        part = part.rstrip(" .")
+        found = output.find(part, at)
+        if found < 0:
+            return False
+        at = found + len(part)
+    return True
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str  # a code span in prose
+    links: tuple[str, ...]  # the links of its paragraph, list item or table row
+
+
+class PageText(html.parser.HTMLParser):
+    """A built page's code spans in prose, each with the links beside it, and the text
+    of each output the page shows: Output blocks under programs, notebooks' output
+    cells."""
+
+    OUTPUT = re.compile(r"\b(?:example-output|jp-OutputArea-output)\b")
+    BLOCKS: ClassVar[set[str]] = {"p", "li", "tr", "dt", "dd", "h1", "h2", "h3",
+                                  "h4", "h5", "h6"}  # fmt: skip
+    VOID: ClassVar[set[str]] = {"area", "base", "br", "col", "embed", "hr", "img",
+                                "input", "link", "meta", "source", "track", "wbr"}  # fmt: skip
+
+    def __init__(self, page: Path) -> None:
+        super().__init__()
+        self.spans: list[Span] = []
+        self.outputs: list[str] = []
+        self._open: list[str] = []
+        self._blocks: list[tuple[list[str], list[str]]] = []  # (spans, links)
+        self._output_at: int | None = None  # depth of the open output element
+        self._text: list[str] | None = None  # the code span or output being read
+        self._skip_at: int | None = None  # depth of a block title (span.filename)
+        self.feed(page.read_text())
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        attrs = dict(attrs)
+        self._open.append(tag)
+        classes = attrs.get("class") or ""
+        if self._output_at is None and self.OUTPUT.search(classes):
+            self._output_at, self._text = len(self._open), []
+        elif "filename" in classes.split() and self._skip_at is None:
+            self._skip_at = len(self._open)
+        elif tag == "code" and "pre" not in self._open:
+            self._text = []
+        if tag in self.BLOCKS:
+            self._blocks.append(([], []))
+        if tag == "a" and self._blocks and attrs.get("href"):
+            self._blocks[-1][1].append(attrs["href"])
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID or tag not in self._open:
+            return
+        while self._open:
+            depth, opened = len(self._open), self._open.pop()
+            if depth == self._skip_at:
+                self._skip_at = None
+            if depth == self._output_at:
+                self.outputs.append("".join(self._text))
+                self._output_at, self._text = None, None
+            elif (
+                opened == "code" and self._text is not None and self._output_at is None
+            ):
+                if self._blocks:
+                    self._blocks[-1][0].append("".join(self._text))
+                self._text = None
+            if opened in self.BLOCKS and self._blocks:
+                spans, links = self._blocks.pop()
+                self.spans += [Span(text, tuple(links)) for text in spans]
+            if opened == tag:
+                break
+
+    def handle_data(self, data):
+        if self._text is not None and self._skip_at is None:
+            self._text.append(data)
 
 
 # Debian's Chromium, quiet: no first-run work, no background calls to Google's hosts

@@ -4,8 +4,10 @@
 
 This is how the tests run the unchanged examples on PostgreSQL and MariaDB
 (harness.run_as_reader makes the private schema and sets the variable), so the programs
-readers copy never grow backend-switching code. Nothing else about the run changes: the
-program runs as __main__, from its own directory, in this fresh interpreter.
+readers copy never grow backend-switching code. A program written for the server itself
+(one verified only there, with the server's URL in its create_engine() call) is pointed
+at the same private schema, keeping the driver it names ("mysql+pymysql", say).
+test_examples.py uses `redirecting` in-process to check such a program's `#>` comments.
 """
 
 import json
@@ -15,24 +17,44 @@ import sys
 
 import sqlalchemy
 import sqlalchemy.engine
+from sqlalchemy import make_url
 
-redirect = json.loads(os.environ.pop("SESSION_DOCS_REDIRECT"))
-sqlalchemy_create_engine = sqlalchemy.create_engine
+# MySQL and MariaDB URLs reach the same server (SQLAlchemy tells them apart on connect).
+FAMILY = {"mariadb": "mysql"}
 
 
-def create_engine(url, *args, **kwargs):
-    if str(url).startswith("sqlite"):  # the example's own database
-        url = redirect["url"]
+def family(url) -> str:
+    name = url.get_backend_name()
+    return FAMILY.get(name, name)
+
+
+def redirecting(create_engine, redirect: dict):
+    """create_engine, with the example's own database (and any URL of the redirect's
+    kind of server) pointed at redirect["url"] and its connect_args."""
+    private = make_url(redirect["url"])
+
+    def redirected(url, *args, **kwargs):
+        asked = make_url(url)
+        if asked.get_backend_name() == "sqlite":  # the example's own database
+            url = private
+        elif family(asked) == family(private):  # a program written for this server
+            url = private.set(drivername=asked.drivername)
+        else:
+            return create_engine(url, *args, **kwargs)
         kwargs["connect_args"] = {
             **redirect["connect_args"],
             **kwargs.get("connect_args", {}),
         }
-    return sqlalchemy_create_engine(url, *args, **kwargs)
+        return create_engine(url, *args, **kwargs)
+
+    return redirected
 
 
-sqlalchemy.create_engine = sqlalchemy.engine.create_engine = create_engine
-
-script = sys.argv[1]
-sys.argv = sys.argv[1:]
-sys.path[0] = os.path.dirname(os.path.abspath(script))
-runpy.run_path(script, run_name="__main__")
+if __name__ == "__main__":
+    redirect = json.loads(os.environ.pop("SESSION_DOCS_REDIRECT"))
+    patched = redirecting(sqlalchemy.create_engine, redirect)
+    sqlalchemy.create_engine = sqlalchemy.engine.create_engine = patched
+    script = sys.argv[1]
+    sys.argv = sys.argv[1:]
+    sys.path[0] = os.path.dirname(os.path.abspath(script))
+    runpy.run_path(script, run_name="__main__")

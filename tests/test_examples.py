@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from harness import (
     BENCHMARK,
+    DEFAULT_BACKEND,
     LOCKED_LINE,
     UPDATE_COMMAND,
     Backend,
@@ -28,11 +29,13 @@ from harness import (
     notebooks,
     output_chain,
     output_diff,
+    private_database,
     rel,
     run_as_reader,
     selected_backends,
 )
 from pytest_examples import CodeExample, EvalExample
+from run_redirected import redirecting
 
 PROGRAMS = example_programs()
 NOTEBOOKS = notebooks()
@@ -48,10 +51,17 @@ UPDATE_HINT = f"If the change is deliberate, run `{UPDATE_COMMAND}`."
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Tests taking `backend` run once per backend asked for with --backend, for each
-    program verified there ([tool.session-docs.only-on] in pyproject.toml)."""
+    program verified there ([tool.session-docs.only-on] in pyproject.toml). `#>` comments
+    record SQLite; a program verified on servers only records its first server's, and is
+    checked when that server is asked for."""
+    chosen = selected_backends(metafunc.config.getoption("backend"))
+    if "print_backend" in metafunc.fixturenames:
+        cells = [(p, b) for p in PROGRAMS if (b := print_backend(p, chosen))]
+        metafunc.parametrize(
+            ["program", "print_backend"], cells, ids=[example_id(p) for p, _ in cells]
+        )
     if "backend" not in metafunc.fixturenames:
         return
-    chosen = selected_backends(metafunc.config.getoption("backend"))
     programs = NOTEBOOKS if "notebook" in metafunc.fixturenames else PROGRAMS
     cells = [(p, b) for p in programs for b in chosen if b in backends_for(p)]
     metafunc.parametrize(
@@ -100,8 +110,21 @@ def test_lint(program: Path, configured: EvalExample):
         configured.lint(example)
 
 
-@by_page
-def test_printed_values(program: Path, configured: EvalExample):
+def print_backend(program: Path, chosen: list[Backend]) -> Backend | None:
+    """Where a program's `#>` comments are checked: SQLite if it runs there, else the
+    first server it is verified on, if that server was asked for (--backend)."""
+    verified = backends_for(program)
+    if DEFAULT_BACKEND in verified:
+        return DEFAULT_BACKEND
+    return next((b for b in verified if b in chosen and b == verified[0]), None)
+
+
+def test_printed_values(
+    program: Path,
+    print_backend: Backend,
+    configured: EvalExample,
+    monkeypatch: pytest.MonkeyPatch,
+):
     """Each print() is followed by `#> ` comments holding what it printed."""
     if installed_line() != LOCKED_LINE:
         pytest.skip(
@@ -109,12 +132,19 @@ def test_printed_values(program: Path, configured: EvalExample):
             f"{installed_line().version} test_recorded_output checks every printed line"
         )
     example = as_code_example(program)
+    configured.print_callback = lambda text: normalise(text, print_backend)
     try:
-        if configured.update_examples:
-            configured.run_print_update(example)
-            configured.format_black(example)
-        else:
-            configured.run_print_check(example)
+        with private_database(print_backend) as redirect:
+            if redirect is not None:  # the program's own server, in a private schema
+                import sqlalchemy
+
+                to_server = redirecting(sqlalchemy.create_engine, redirect)
+                monkeypatch.setattr(sqlalchemy, "create_engine", to_server)
+            if configured.update_examples:
+                configured.run_print_update(example)
+                configured.format_black(example)
+            else:
+                configured.run_print_check(example)
     except pytest.fail.Exception as changed:  # the #> comments differ from the prints
         diff = str(changed)
         failure = f"{rel(program)}:{first_changed_line(diff)}: {diff}\n" + UPDATE_HINT

@@ -11,6 +11,7 @@ from harness import (
     OUTPUT_SUFFIX,
     ROOT,
     SQLALCHEMY_LINES,
+    PageText,
     cell_of_output,
     example_programs,
     includes,
@@ -19,7 +20,9 @@ from harness import (
     notebooks,
     pages,
     pages_showing,
+    quotes_output,
     rel,
+    shows_quote,
 )
 
 
@@ -102,28 +105,38 @@ def test_the_version_a_page_states_is_the_locked_one():
     )
 
 
-QUOTED_ERROR = re.compile(
-    r"`(?P<name>[A-Z]\w*(?:Error|Found|Exception|Warning|Transaction)):?\s+(?P<message>[^`]+)`"
-)
+def test_what_counts_as_quoted_output():
+    quoted = ["NoResultFound: No row was found", "BEGIN (implicit)", "COMMIT",
+              "INSERT ... RETURNING", "batch not supported", "rollback-on-return"]  # fmt: skip
+    code = ["conn.commit()", "Session(engine)", "expire_on_commit", "pip install pymysql",
+            "with engine.begin() as conn:", "ROLLBACK_ON_RETURN", "is"]  # fmt: skip
+    assert [q for q in quoted if not quotes_output(q)] == []
+    assert [c for c in code if quotes_output(c)] == []
 
 
-def test_every_error_message_quoted_in_prose_was_observed():
-    """A message quoted in a page's text, like `NoResultFound: No row was found ...`, is
-    one a program printed: it appears in a recorded output (any backend or version)."""
-    observed = " ".join(
-        " ".join(out.read_text().split())
-        for out in EXAMPLES_DIR.rglob(f"*{OUTPUT_SUFFIX}")
+def test_a_quote_matches_an_output_with_its_parts_in_order():
+    log = "BEGIN (implicit)\nINSERT INTO employee (name) VALUES (?)\n[...] ('Alice',)\nCOMMIT"
+    assert shows_quote("INSERT INTO employee (name) VALUES (?)", log)
+    assert shows_quote("BEGIN (implicit) INSERT ... COMMIT", log)
+    assert not shows_quote("COMMIT ... INSERT", log)  # the parts are in order
+    assert not shows_quote("ROLLBACK", log)
+    printed = "NoResultFound No row was found when one was required"
+    assert shows_quote("NoResultFound: No row was found ...", printed)
+    assert not shows_quote("NoResultFound: No rows at all", printed)
+
+
+def test_a_built_page_gives_its_prose_spans_with_their_links_and_its_outputs(tmp_path):
+    page = tmp_path / "index.html"
+    page.write_text(
+        '<p>It sends <code>COMMIT</code> (<a href="../x/#y">proof</a>).</p>'
+        '<div class="language-python highlight"><pre><code>conn.commit()</code></pre></div>'
+        '<div class="example-output highlight"><span class="filename">Output</span>'
+        "<pre><code>BEGIN (implicit)\nCOMMIT\n</code></pre></div>"
+        "<ul><li><code>ROLLBACK</code><br></li></ul>"
     )
-    unseen = []
-    for page in pages():
-        text = page.read_text()
-        for m in QUOTED_ERROR.finditer(text):
-            message = " ".join(m["message"].split()).removesuffix("...").rstrip(" .")
-            message = message.removesuffix("...").strip()
-            if m["name"] not in observed or message not in observed:
-                line = text.count("\n", 0, m.start()) + 1
-                unseen.append(f"{rel(page)}:{line}: {m['name']}: {message}")
-    assert not unseen, (
-        "error messages quoted on a page that no example printed (run the example, "
-        "then quote its recorded output):\n  " + "\n  ".join(unseen)
-    )
+    text = PageText(page)
+    assert [(s.text, s.links) for s in text.spans] == [
+        ("COMMIT", ("../x/#y",)),
+        ("ROLLBACK", ()),
+    ]
+    assert text.outputs == ["BEGIN (implicit)\nCOMMIT\n"]

@@ -15,9 +15,11 @@ from harness import (
     BACKENDS,
     BENCHMARK,
     DOCS_DIR,
+    NOTEBOOKS_DIR,
     OUTPUT_SUFFIX,
     ROOT,
     SQLALCHEMY_LINES,
+    PageText,
     backends_for,
     example_programs,
     html_pages,
@@ -26,8 +28,10 @@ from harness import (
     mkdocs_build,
     notebooks,
     pages,
+    quotes_output,
     rel,
     shown_source,
+    shows_quote,
 )
 
 pytestmark = pytest.mark.xdist_group("site")  # builds share .cache/mkdocs-jupyter
@@ -199,3 +203,53 @@ def test_with_edit_uri_every_page_links_to_the_file_to_edit(tmp_path: Path):
         )
     }
     assert links == {edit + rel(source) for source in sources}, links
+
+
+SQLALCHEMY_DOCS = "https://docs.sqlalchemy.org/"
+
+
+def source_of(site: Path, page: Path) -> Path:
+    """The Markdown page (or notebook) a built page comes from."""
+    path = page.parent.relative_to(site)
+    if path.parts[:1] == ("notebooks",):
+        return NOTEBOOKS_DIR / f"{path.name}.py"
+    return DOCS_DIR / ("index.md" if path == Path(".") else f"{path}.md")
+
+
+def test_every_output_quoted_in_prose_is_shown(site: Path):
+    """A code span in prose that quotes output (an error and its message, a line of the
+    SQL log, a phrase of the log such as `batch not supported`) is shown by an output on
+    the same page; on a page that summarises (Corrections), by an output on a page its
+    paragraph, list item or table row links to, or it cites SQLAlchemy's documentation
+    there. "..." in a quote stands for text left out."""
+    texts = {page.resolve(): PageText(page) for page in html_pages(site)}
+    unshown = []
+    for page, text in texts.items():
+        seen: dict[str, int] = {}  # how often each quote came before: for its line
+        for span in text.spans:
+            if not quotes_output(span.text):
+                continue
+            seen[span.text] = seen.get(span.text, 0) + 1
+            linked = [
+                (page.parent / link.split("#")[0] / "index.html").resolve()
+                for link in span.links
+                if "://" not in link and not link.startswith("#")
+            ]
+            outputs = text.outputs + [
+                out for p in linked if p in texts for out in texts[p].outputs
+            ]
+            cited = any(link.startswith(SQLALCHEMY_DOCS) for link in span.links)
+            if not cited and not any(shows_quote(span.text, o) for o in outputs):
+                source = source_of(site, page)
+                first = "`" + " ".join(span.text.split()[:3])
+                lines = [i for i, t in enumerate(source.read_text().splitlines(), 1)
+                         for _ in range(t.count(first))]  # fmt: skip
+                line = (
+                    lines[seen[span.text] - 1] if len(lines) >= seen[span.text] else "?"
+                )
+                unshown.append(f"{rel(source)}:{line}: `{span.text}`")
+    assert not unshown, (
+        "output quoted in prose that no output on the page (or a page it links to) "
+        "shows; quote what the program printed, or link the proof:\n  "
+        + "\n  ".join(unshown)
+    )

@@ -1,6 +1,6 @@
 # SQLAlchemy's recipe for Python's sqlite3 driver: let SQLAlchemy send BEGIN itself, so
-# DDL and SAVEPOINTs are transactional (on Python >= 3.12 you may instead pass
-# connect_args={"autocommit": False} to create_engine).
+# DDL and SAVEPOINTs are transactional. The price: isolation_level="AUTOCOMMIT" no longer
+# commits anything.
 from sqlalchemy import create_engine, event, inspect, text
 
 engine = create_engine("sqlite://")
@@ -36,3 +36,12 @@ with engine.connect() as conn:
     #> rows after the outer rollback: 0
 print("department after the rollback:", inspect(engine).has_table("department"))
 #> department after the rollback: False
+
+# --8<-- [start:focus]
+with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+    conn.execute(text("INSERT INTO employee (id) VALUES (2)"))
+with engine.connect() as conn:
+    count = conn.execute(text("SELECT count(*) FROM employee")).scalar_one()
+    print("rows after an AUTOCOMMIT insert:", count)
+    #> rows after an AUTOCOMMIT insert: 0
+# --8<-- [end:focus]

@@ -1,5 +1,6 @@
-# A String column without a length: fine on SQLite and PostgreSQL, refused by MySQL and
-# MariaDB, whose VARCHAR needs one. (The other examples write String(50) for this reason.)
+# A String column without a length: fine on SQLite and PostgreSQL; for MySQL and MariaDB,
+# whose VARCHAR needs one, SQLAlchemy refuses to compile the CREATE TABLE at all. (The
+# other examples write String(50) for this reason.)
 from sqlalchemy import create_engine
 from sqlalchemy.exc import CompileError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -16,7 +17,7 @@ class Employee(Base):
     name: Mapped[str]  # no length: VARCHAR
 
 
-engine = create_engine("sqlite://")
+engine = create_engine("sqlite://", echo=True)  # log every SQL statement
 try:
     Base.metadata.create_all(engine)
     print("table created")

@@ -1,5 +1,6 @@
 # Example 2, 2.0 style: select() run by session.scalars() returns Employee objects;
-# .first() gives None when nothing matches; get() finds an object by primary key.
+# .first() gives None when nothing matches, and adds no LIMIT: .limit(1) does; get()
+# finds an object by primary key.
 from sqlalchemy import String, create_engine, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
@@ -33,7 +34,8 @@ with Session(engine) as session:
         #> Alice
         #> Bob
 
-    alice = session.scalars(select(Employee).filter_by(name="Alice")).first()
+    one_alice = select(Employee).filter_by(name="Alice").limit(1)
+    alice = session.scalars(one_alice).first()
     print("first Alice:", alice)
     #> first Alice: Employee(id=1, name='Alice')
     nobody = session.scalars(select(Employee).filter_by(name="Nobody")).first()
