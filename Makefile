@@ -5,7 +5,7 @@
 PYTHON ?= python3
 # Lighthouse audits per page for bench-lighthouse (the figures are medians).
 RUNS   ?= 3
-# The venv and the lock it is made from. The matrix (tests/run_matrix.py) makes one venv
+# The venv and the lock it is made from. The matrix (tools/run_matrix.py) makes one venv
 # per SQLAlchemy line with `make venv VENV=... LOCK=...`.
 VENV   ?= .venv
 LOCK   ?= requirements.lock
@@ -28,7 +28,7 @@ test: $(STAMP)
 
 ## test-matrix: the whole suite on SQLite, PostgreSQL and MariaDB, then SQLAlchemy 2.0 (needs the servers)
 test-matrix: $(STAMP)
-	$(BIN)/python tests/run_matrix.py test
+	$(BIN)/python tools/run_matrix.py test
 
 ## update-outputs: after a deliberate change, rewrite every #> comment and .out file
 update-outputs: $(STAMP)
@@ -36,7 +36,7 @@ update-outputs: $(STAMP)
 
 ## update-matrix: the same, and the recorded outputs of every backend and SQLAlchemy line
 update-matrix: $(STAMP)
-	$(BIN)/python tests/run_matrix.py update
+	$(BIN)/python tools/run_matrix.py update
 
 ## build: the static site in site/, for any static host
 build: $(STAMP)
@@ -44,31 +44,31 @@ build: $(STAMP)
 
 ## bench-loop: time the contributor loop (warm test run, warm build); prints figures
 bench-loop: $(STAMP)
-	$(BIN)/python tests/bench_loop.py
+	$(BIN)/python tools/bench_loop.py
 
 ## a11y-report: axe-core on every page, light and dark; prints violations per rule (needs Chromium)
 a11y-report: $(STAMP)
-	$(BIN)/python tests/a11y_report.py
+	$(BIN)/python tools/a11y_report.py
 
 ## bench-lighthouse: Lighthouse on every page (gzip-served); scores and bytes; fails below 1.00 a11y/SEO
 bench-lighthouse: $(STAMP)
-	$(BIN)/python tests/bench_lighthouse.py --runs $(RUNS)
+	$(BIN)/python tools/bench_lighthouse.py --runs $(RUNS)
 
 ## bench-browser-run: the Run buttons in headless Chromium: cold start, warm run, bytes (prints figures)
 bench-browser-run: $(STAMP)
-	$(BIN)/python tests/bench_browser_run.py --runs $(RUNS)
+	$(BIN)/python tools/bench_browser_run.py --runs $(RUNS)
 
 ## benchmark: rerun the Core/ORM/raw-driver benchmark (SQLite, PostgreSQL); rewrites its results file
 benchmark: $(STAMP)
-	$(BIN)/python tests/run_benchmark.py
+	$(BIN)/python tools/run_benchmark.py
 
 ## screenshots: a PNG of every page in light and dark mode, in .cache/screenshots/
 screenshots: $(STAMP)
-	$(BIN)/python tests/screenshots.py
+	$(BIN)/python tools/screenshots.py
 
 ## lock: re-resolve the lock files (one per SQLAlchemy line) from pyproject.toml
 lock: $(STAMP)
-	$(BIN)/python tests/run_matrix.py lock
+	$(BIN)/python tools/run_matrix.py lock
 
 ## venv: create $(VENV) from $(LOCK) (done by every target that needs it)
 venv: $(STAMP)
@@ -78,7 +78,9 @@ clean:
 
 $(STAMP): $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is needed; found " + sys.version.split()[0] + " (set PYTHON=...)")'
+	@echo "Creating $(VENV) from $(LOCK): about a minute, once (again only when the lock changes)"
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -qq --disable-pip-version-check --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install -q --disable-pip-version-check --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install -qq --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@

@@ -1,27 +1,15 @@
-"""MkDocs hook: fixes to the generated HTML that axe-core asks for and that CSS cannot make.
-
-* Material's search is a `role="dialog"` without a name (axe: aria-dialog-name).
-* Notebook code cells scroll sideways but cannot be reached by keyboard
-  (axe: scrollable-region-focusable); tabindex="0" lets keyboard users scroll them.
-
-The code-block toolbars that Material adds in the browser get their names from
-docs/javascripts/code-nav-labels.js; colours and link underlines are in extra.css.
-"""
+"""MkDocs hook: names and keyboard access that axe-core asks for and CSS cannot give
+(docsite/accessibility.py)."""
 
 from __future__ import annotations
 
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-NOTEBOOK_CODE = '<div class="highlight-ipynb'
+from docsite.accessibility import named_and_focusable
 
 
-def on_post_page(output: str, page, config) -> str:
-    output = output.replace(
-        SEARCH_DIALOG,
-        SEARCH_DIALOG.replace('role="dialog"', 'role="dialog" aria-label="Search"'),
-    )
-    return output.replace(NOTEBOOK_CODE, '<div tabindex="0" class="highlight-ipynb')
+def on_post_page(output, page, config):
+    return named_and_focusable(output)
 
 
-def on_post_template(output_content: str, template_name: str, config) -> str:
+def on_post_template(output_content, template_name, config):
     """404.html is rendered as a theme template, not a page."""
-    return on_post_page(output_content, None, config)
+    return named_and_focusable(output_content)

@@ -22,9 +22,10 @@ from html import escape
 from pathlib import Path
 
 from benchmark_results import benchmark_groups, read_results
-from docs_config import BENCHMARK, ROOT
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
+
+from docsite.config import BENCHMARK, ROOT
 
 MARKER = re.compile(r"^<!-- benchmark: (?P<what>[a-z]+) -->[ \t]*$", re.MULTILINE)
 FIGURE = re.compile(r"\{\{\s*(?P<key>[a-z0-9_.]+)\s*\}\}")

@@ -11,7 +11,7 @@ import ast
 import json
 from pathlib import Path
 
-from docs_config import BENCHMARK
+from docsite.config import BENCHMARK
 
 RUN_FIELDS = ["database", "driver", "sqlalchemy", "python", "machine", "measured",
               "rows", "statements", "repeat"]  # fmt: skip

@@ -1,11 +1,15 @@
-"""Command-line options of the test suite (the helpers themselves live in harness.py)."""
+"""Command-line options of the test suite, and the built site its tests share (the
+helpers themselves live in the docsite package)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from harness import BACKENDS, ROOT, mkdocs_build, selected_backends
+
+from docsite.config import BACKENDS, ROOT
+from docsite.servers import selected_backends
+from docsite.site import mkdocs_build
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -15,19 +15,18 @@ import sys
 from pathlib import Path
 
 import pytest
-from harness import (
-    DEFAULT_BACKEND,
-    EXAMPLES_DIR,
+from sqlalchemy import create_engine, text
+
+from docsite.config import DEFAULT_BACKEND, EXAMPLES_DIR, Backend
+from docsite.running import run_as_reader
+from docsite.servers import (
     PRIVATE_PREFIX,
-    Backend,
     admin_engine,
     drop_abandoned_private_databases,
     private_database,
     private_databases,
-    run_as_reader,
     selected_backends,
 )
-from sqlalchemy import create_engine, text
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -14,15 +14,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from harness import (
-    OUTPUT_SUFFIX,
-    ROOT,
-    SQLALCHEMY_LINES,
-    example_programs,
-    inline_python_blocks,
-    mkdocs_build,
-    rel,
-)
+
+from docsite.config import OUTPUT_SUFFIX, ROOT, SQLALCHEMY_LINES, rel
+from docsite.site import mkdocs_build
+from docsite.sources import example_programs, inline_python_blocks
 
 pytestmark = pytest.mark.xdist_group("site")  # builds share .cache/mkdocs-jupyter
 
@@ -63,6 +58,7 @@ def example_tests_fail(scratch: Path, program: Path) -> str:
         [sys.executable, "-m", "pytest", "tests/test_examples.py", "-n", "0",
          "-p", "no:cacheprovider", "-q", "-k", program.stem],
         cwd=scratch, capture_output=True, text=True, check=False,
+        env={**os.environ, "SESSION_DOCS_ROOT": str(scratch)},
     )  # fmt: skip
     assert tests.returncode == 1, f"the example tests did not fail:\n{tests.stdout}"
     return tests.stdout

@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 from benchmark_results import benchmark_groups, read_results
-from harness import BENCHMARK, rel, run_as_reader, selected_backends
+
+from docsite.config import BENCHMARK, rel
+from docsite.running import run_as_reader
+from docsite.servers import selected_backends
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -15,23 +15,13 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from harness import (
-    BENCHMARK,
-    BROWSER,
-    CHROMIUM_ARGS,
-    ROOT,
-    SHOW_TAB,
-    click_run,
-    normalise,
-    notebooks,
-    pages_showing,
-    rel,
-    run_as_reader,
-    served,
-    shown_source,
-    site_pages,
-    why_not_in_browser,
-)
+
+from docsite.browser import CHROMIUM_ARGS, SHOW_TAB, click_run
+from docsite.config import BENCHMARK, BROWSER, ROOT, rel, why_not_in_browser
+from docsite.outputs import normalise
+from docsite.running import run_as_reader
+from docsite.site import served, site_pages
+from docsite.sources import notebooks, pages_showing, shown_source
 
 pytestmark = pytest.mark.xdist_group("site")  # one worker builds and serves the site
 

@@ -1,14 +1,14 @@
-"""The project's own Python (tests, build hooks, the Run buttons' runner) meets the same
-style as the examples."""
+"""The project's own Python (the docsite package, hooks, tests, commands, the Run buttons'
+runner) meets the same style as the examples."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-from harness import ROOT
+from docsite.config import ROOT
 
-CODE = ["tests", "hooks", "docs/javascripts"]
+CODE = ["docsite", "hooks", "tests", "tools", "docs/javascripts"]
 
 
 def test_ruff_finds_nothing():

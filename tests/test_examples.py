@@ -12,30 +12,29 @@ import re
 from pathlib import Path
 
 import pytest
-from harness import (
+from pytest_examples import CodeExample, EvalExample
+
+from docsite.config import (
     BENCHMARK,
     DEFAULT_BACKEND,
     LOCKED_LINE,
-    UPDATE_COMMAND,
     Backend,
-    BackendUnavailable,
     backends_for,
-    example_id,
-    example_programs,
-    expected_output_path,
     installed_line,
+    rel,
+)
+from docsite.example_blocks import UPDATE_COMMAND
+from docsite.outputs import (
+    expected_output_path,
     normalise,
-    notebook_as_program,
-    notebooks,
     output_chain,
     output_diff,
-    private_database,
-    rel,
-    run_as_reader,
-    selected_backends,
+    record_output,
 )
-from pytest_examples import CodeExample, EvalExample
-from run_redirected import redirecting
+from docsite.redirected import redirecting
+from docsite.running import notebook_as_program, run_as_reader
+from docsite.servers import BackendUnavailable, private_database, selected_backends
+from docsite.sources import example_id, example_programs, notebooks
 
 PROGRAMS = example_programs()
 NOTEBOOKS = notebooks()
@@ -192,7 +191,7 @@ def test_recorded_output(
     program: Path, backend: Backend, request: pytest.FixtureRequest
 ):
     """Run as a reader would; the whole stdout, normalised, is the recorded output of this
-    cell of the matrix (harness.output_chain says which file)."""
+    cell of the matrix (docsite.outputs.output_chain says which file)."""
     line = installed_line()
     cell = f"on {backend.label} with SQLAlchemy {line.version}"
     try:
@@ -230,18 +229,6 @@ def test_recorded_output(
             f"{diff}\n" + UPDATE_HINT,
             pytrace=False,
         )
-
-
-def record_output(program: Path, backend: Backend, line, actual: str) -> None:
-    """--update-examples: write the cell's own file only where its output differs from
-    the file it would otherwise fall back to (so variants exist only for real
-    differences); remove a variant that no longer differs."""
-    own, *fallbacks = output_chain(program, backend, line)
-    fallback = next((p for p in fallbacks if p.is_file()), None)
-    if fallback is not None and fallback.read_text() == actual:
-        own.unlink(missing_ok=True)
-    elif not own.is_file() or own.read_text() != actual:
-        own.write_text(actual)
 
 
 def test_notebook_runs(notebook: Path, backend: Backend):

@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import re
 
-from harness import (
-    EXAMPLES_DIR,
-    OUTPUT_SUFFIX,
-    ROOT,
-    SQLALCHEMY_LINES,
-    PageText,
-    cell_of_output,
+from docsite.config import EXAMPLES_DIR, OUTPUT_SUFFIX, ROOT, SQLALCHEMY_LINES, rel
+from docsite.outputs import cell_of_output
+from docsite.site import PageText, quotes_output, shows_quote
+from docsite.sources import (
     example_programs,
     includes,
     inline_python_blocks,
@@ -20,9 +17,6 @@ from harness import (
     notebooks,
     pages,
     pages_showing,
-    quotes_output,
-    rel,
-    shows_quote,
 )
 
 
@@ -70,7 +64,7 @@ def test_every_notebook_is_in_the_navigation():
 def test_no_recorded_output_without_its_program():
     """Every .out file belongs to a cell of the matrix of an existing example: x.out, or
     x.<backend>.out / x.<backend>.sqlalchemy-<line>.out for a declared backend and line
-    that the example runs on (docs_config.output_chain)."""
+    that the example runs on (docsite.outputs.output_chain)."""
     orphans = [
         rel(out)
         for out in EXAMPLES_DIR.rglob(f"*{OUTPUT_SUFFIX}")

@@ -11,7 +11,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from harness import (
+
+from docsite.config import (
     BACKENDS,
     BENCHMARK,
     DOCS_DIR,
@@ -19,19 +20,17 @@ from harness import (
     OUTPUT_SUFFIX,
     ROOT,
     SQLALCHEMY_LINES,
-    PageText,
     backends_for,
+    rel,
+)
+from docsite.site import PageText, html_pages, mkdocs_build, quotes_output, shows_quote
+from docsite.sources import (
     example_programs,
-    html_pages,
     includes,
     locked_version,
-    mkdocs_build,
     notebooks,
     pages,
-    quotes_output,
-    rel,
     shown_source,
-    shows_quote,
 )
 
 pytestmark = pytest.mark.xdist_group("site")  # builds share .cache/mkdocs-jupyter

@@ -6,7 +6,7 @@
 //               (batched), and {type: "done", id, status} or {type: "failed", id, text}.
 //
 // Everything comes from this site: Pyodide and the prepared packages sit in `assets`
-// (hooks/browser_run.py), the runner beside this file.
+// (docsite/browser_run.py), the runner beside this file.
 
 let started = null; // the promise of a ready interpreter and its run() function
 
@@ -31,10 +31,8 @@ async function start(assets) {
   step("download and start the interpreter");
   pyodide.setStdout({ write: writer(), isatty: true });
   pyodide.setStderr({ write: writer(), isatty: true });
-  const sitePackages = pyodide.runPython(
-    "import os, sysconfig; '/' + os.path.normpath(sysconfig.get_paths()['purelib']).lstrip('/')",
-  );
-  pyodide.unpackArchive(packages, "zip", { extractDir: sitePackages });
+  // Its paths start with Pyodide's own site-packages folder (docsite/browser_run.py).
+  pyodide.unpackArchive(packages, "zip", { extractDir: "/" });
   step("unpack the packages");
   const versions = pyodide
     .runPython(

@@ -1,7 +1,7 @@
 """Runs a reader's program inside Pyodide, for the Run buttons (run-examples-worker.js).
 
 Each run should behave like `python example.py` in a fresh interpreter and an empty
-directory, which is how the test suite runs every example (tests/harness.py): so each run
+directory, which is how the test suite runs every example (docsite/running.py): so each run
 gets a new `__main__` module, its own `sys.argv` and a new working directory, and whatever
 a run changed in the interpreter's shared state (logging handlers, warning filters) is put
 back afterwards. SQLAlchemy itself stays imported between runs: importing it is most of a

@@ -1,14 +1,17 @@
 """Run an example program with its create_engine("sqlite://...") pointed elsewhere.
 
-    SESSION_DOCS_REDIRECT='{"url": "...", "connect_args": {...}}' python run_redirected.py x.py
+    SESSION_DOCS_REDIRECT='{"url": "...", "connect_args": {...}}' \
+        python -m docsite.redirected x.py
 
 This is how the tests run the unchanged examples on PostgreSQL and MariaDB
-(harness.run_as_reader makes the private schema and sets the variable), so the programs
-readers copy never grow backend-switching code. A program written for the server itself
-(one verified only there, with the server's URL in its create_engine() call) is pointed
-at the same private schema, keeping the driver it names ("mysql+pymysql", say).
-test_examples.py uses `redirecting` in-process to check such a program's `#>` comments.
+(docsite.running.run_as_reader makes the private schema and sets the variable), so the
+programs readers copy never grow backend-switching code. A program written for the server
+itself (verified only there, with the server's URL in its create_engine() call) is pointed
+at the same private schema, keeping the driver it names ("mysql+pymysql", say). The tests
+use `redirecting` in-process too, to check such a program's `#>` comments.
 """
+
+from __future__ import annotations
 
 import json
 import os

@@ -13,7 +13,9 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from harness import BROWSER, CHROMIUM_ARGS, ROOT, mkdocs_build, served, site_pages
+from docsite.browser import CHROMIUM_ARGS
+from docsite.config import BROWSER, ROOT
+from docsite.site import mkdocs_build, served, site_pages
 
 
 def main() -> int:

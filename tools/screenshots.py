@@ -9,7 +9,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from harness import BROWSER, CHROMIUM_ARGS, ROOT, mkdocs_build, served, site_pages
+from docsite.browser import CHROMIUM_ARGS
+from docsite.config import BROWSER, ROOT
+from docsite.site import mkdocs_build, served, site_pages
 
 OUT_DIR = ROOT / ".cache" / "screenshots"
 

@@ -23,14 +23,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from harness import (
-    BROWSER,
-    CHROMIUM_ARGS,
-    ROOT,
-    GzipHandler,
-    built_and_served,
-    site_pages,
-)
+from docsite.browser import CHROMIUM_ARGS
+from docsite.config import BROWSER, ROOT
+from docsite.site import GzipHandler, built_and_served, site_pages
 
 LIGHTHOUSE = "lighthouse@12.2.3"
 TOOL_DIR = ROOT / ".cache" / "lighthouse"

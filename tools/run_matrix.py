@@ -1,11 +1,11 @@
 """The verification matrix: every example on every backend with every SQLAlchemy line.
 
-    python tests/run_matrix.py test      # make test-matrix: run it, print a table per cell
-    python tests/run_matrix.py update    # make update-matrix: record outputs in every cell
-    python tests/run_matrix.py lock      # make lock: one lock file per SQLAlchemy line
+    python tools/run_matrix.py test      # make test-matrix: run it, print a table per cell
+    python tools/run_matrix.py update    # make update-matrix: record outputs in every cell
+    python tools/run_matrix.py lock      # make lock: one lock file per SQLAlchemy line
 
 Backends and lines come from pyproject.toml ([tool.session-docs], read by
-hooks/docs_config.py). Each SQLAlchemy line gets its own venv (.venv for the locked line,
+docsite/config.py). Each SQLAlchemy line gets its own venv (.venv for the locked line,
 .venv-sqlalchemy-<line> for the others), made by `make venv` from that line's lock file.
 The locked line runs the whole suite on every backend; the other lines run the tests that
 depend on the SQLAlchemy version: each example's recorded output and each notebook.
@@ -23,7 +23,14 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
-from harness import BACKENDS, LOCKED_LINE, ROOT, SQLALCHEMY_LINES, SQLAlchemyLine, rel
+from docsite.config import (
+    BACKENDS,
+    LOCKED_LINE,
+    ROOT,
+    SQLALCHEMY_LINES,
+    SQLAlchemyLine,
+    rel,
+)
 
 UV = "uv==0.13.9"
 PER_CELL_TESTS = [

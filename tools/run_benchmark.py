@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import sys
 
-from harness import BENCHMARK, rel, run_as_reader
+from docsite.config import BENCHMARK, rel
+from docsite.running import run_as_reader
 
 
 def main() -> int:

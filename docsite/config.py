@@ -1,27 +1,32 @@
-"""The project's configuration, read from the [tool.session-docs] table of pyproject.toml:
-where pages and examples live, and the verification matrix (backends x SQLAlchemy lines).
+"""The project's configuration: its folders, and the [tool.session-docs] table of
+pyproject.toml (the verification matrix, the benchmark, the Run buttons).
 
-The build hooks import this module, and so does tests/harness.py, so the site's "Verified
-on" badges and the test matrix come from one declaration and cannot disagree.
+Hooks, tests and commands all read it here, so the site's "Verified on" badges, the test
+matrix and the commands cannot disagree.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+# The project that hooks, tests and commands act on: this checkout, or a scratch copy of
+# it that a test breaks on purpose and builds (docsite.site.mkdocs_build sets the variable).
+ROOT = Path(
+    os.environ.get("SESSION_DOCS_ROOT") or Path(__file__).resolve().parent.parent
+).resolve()
+
+# The layout, fixed by convention (mkdocs.yml's docs_dir must agree: the build checks it).
+DOCS_DIR = ROOT / "docs"  # the pages
+EXAMPLES_DIR = ROOT / "examples"  # examples/<page>/<name>.py, included by the pages
+NOTEBOOKS_DIR = EXAMPLES_DIR / "notebooks"  # jupytext percent files, one page each
+OUTPUT_SUFFIX = ".out"  # examples/<page>/<name>.out: what <name>.py printed
 
 with open(ROOT / "pyproject.toml", "rb") as _f:
     _CONFIG = tomllib.load(_f)["tool"]["session-docs"]
 
-DOCS_DIR = ROOT / _CONFIG["docs-dir"]
-EXAMPLES_DIR = ROOT / _CONFIG["examples-dir"]
-NOTEBOOKS_DIR = ROOT / _CONFIG["notebooks-dir"]
-OUTPUT_SUFFIX = _CONFIG["output-suffix"]
 BROWSER = Path(_CONFIG["browser"])
 
 
@@ -50,9 +55,9 @@ class SQLAlchemyLine:
 
 
 def _backend(name: str, table: dict[str, str]) -> Backend:
-    backend = Backend(name, table["label"], table["url"])
-    # Another machine's servers (CI service containers, say) without editing this file.
-    return Backend(name, backend.label, os.environ.get(backend.env_var(), backend.url))
+    # Another machine's servers (CI service containers, say) without editing pyproject.
+    env_var = Backend(name, "", "").env_var()
+    return Backend(name, table["label"], os.environ.get(env_var, table["url"]))
 
 
 BACKENDS: dict[str, Backend] = {
@@ -108,18 +113,6 @@ BROWSER_RUN = BrowserRun(
 )
 
 
-# `# --8<-- [start:focus]` / `[end:focus]`: section markers, which pages never show.
-SECTION_MARKER = re.compile(
-    r"^\s*#\s*-+8<-+\s*\[(?P<kind>start|end):(?P<name>[a-z][-_0-9a-z]*)\]"
-)
-
-
-def shown_source(program: Path) -> str:
-    """A program as the page shows it (and its copy button copies it): markers removed."""
-    lines = program.read_text().splitlines(keepends=True)
-    return "".join(line for line in lines if not SECTION_MARKER.match(line))
-
-
 def backends_for(program: Path) -> list[Backend]:
     """The backends an example is verified on: all, unless [only-on] narrows it. The
     benchmark is smoke-tested on the backends it measures."""
@@ -140,57 +133,35 @@ def why_not_in_browser(program: Path) -> str | None:
     return None
 
 
-# --- Which recorded output belongs to which cell of the matrix -----------------------------
-#
-# examples/x.py's expected output, for a backend and a SQLAlchemy line, is the first file
-# of this chain that exists (a variant is recorded only where the output really differs):
-#
-#   x.<backend>.sqlalchemy-<line>.out   (lines other than the locked one)
-#   x.<backend>.out                     (backends other than the default)
-#   x.out                               (the default backend on the locked line: the page)
+def installed_line() -> SQLAlchemyLine:
+    """The matrix line of the SQLAlchemy installed here (each line has its own venv)."""
+    from importlib.metadata import version
+
+    installed = version("sqlalchemy")
+    for line in SQLALCHEMY_LINES:
+        if line.version == installed:
+            return line
+    raise RuntimeError(
+        f"SQLAlchemy {installed} is installed, but pyproject.toml's matrix declares "
+        + ", ".join(line.version for line in SQLALCHEMY_LINES)
+        + "; recreate the venv (make clean test)"
+    )
 
 
-def output_chain(program: Path, backend: Backend, line: SQLAlchemyLine) -> list[Path]:
-    stem = program.with_suffix("")
-    chain = []
-    if line != LOCKED_LINE:
-        chain.append(
-            Path(f"{stem}.{backend.name}.sqlalchemy-{line.name}{OUTPUT_SUFFIX}")
+def rel(path: Path) -> str:
+    """A path as contributors type it: relative to the project root."""
+    return path.relative_to(ROOT).as_posix()
+
+
+def check_layout(project: Path, docs_dir: Path) -> None:
+    """The build hooks act on ROOT: MkDocs must be building that project, from DOCS_DIR.
+    ValueError saying what disagrees."""
+    if project.resolve() != ROOT:
+        raise ValueError(
+            f"MkDocs builds {project}, but docsite acts on {ROOT}: set "
+            f"SESSION_DOCS_ROOT={project} (docsite.site.mkdocs_build does)"
         )
-    if backend != DEFAULT_BACKEND:
-        chain.append(Path(f"{stem}.{backend.name}{OUTPUT_SUFFIX}"))
-    chain.append(Path(f"{stem}{OUTPUT_SUFFIX}"))
-    return chain
-
-
-def expected_output_path(
-    program: Path, backend: Backend, line: SQLAlchemyLine
-) -> Path | None:
-    return next((p for p in output_chain(program, backend, line) if p.is_file()), None)
-
-
-_VARIANT = re.compile(
-    rf"^(?P<stem>[^.]+)(?:\.(?P<backend>[a-z0-9]+))?"
-    rf"(?:\.sqlalchemy-(?P<line>\d+\.\d+))?{re.escape(OUTPUT_SUFFIX)}$"
-)
-
-
-def cell_of_output(path: Path) -> tuple[Path, Backend, SQLAlchemyLine] | None:
-    """The example and matrix cell a recorded-output file belongs to; None if the name
-    fits no cell of an existing example (an orphan)."""
-    m = _VARIANT.match(path.name)
-    if not m:
-        return None
-    program = path.with_name(m["stem"] + ".py")
-    backend = BACKENDS.get(m["backend"]) if m["backend"] else DEFAULT_BACKEND
-    lines = [line for line in SQLALCHEMY_LINES if line.name == m["line"]]
-    line = lines[0] if m["line"] else LOCKED_LINE
-    if (
-        not program.is_file()
-        or backend is None
-        or (m["line"] and (not lines or line == LOCKED_LINE))
-        or (m["backend"] and backend == DEFAULT_BACKEND and not m["line"])
-        or backend not in backends_for(program)
-    ):
-        return None
-    return program, backend, line
+    if docs_dir.resolve() != DOCS_DIR:
+        raise ValueError(
+            f"mkdocs.yml's docs_dir is {docs_dir}; docsite expects {DOCS_DIR}"
+        )

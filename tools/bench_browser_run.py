@@ -22,14 +22,9 @@ import statistics
 import sys
 from collections import Counter
 
-from harness import (
-    BROWSER,
-    CHROMIUM_ARGS,
-    SHOW_TAB,
-    GzipHandler,
-    built_and_served,
-    click_run,
-)
+from docsite.browser import CHROMIUM_ARGS, SHOW_TAB, click_run
+from docsite.config import BROWSER
+from docsite.site import GzipHandler, built_and_served
 
 WARM_CLICKS = 5
 

@@ -16,7 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from harness import ROOT, example_programs, notebooks
+from docsite.config import ROOT
+from docsite.sources import example_programs, notebooks
 
 RUNS = 3
 BIN = Path(sys.executable).parent

@@ -1,0 +1,233 @@
+"""Build step: turn an example include into the program, its highlights and its output.
+
+A page embeds a runnable program with nothing but a fence holding one include line:
+
+    ```python
+    --8<-- "examples/connections/begin_once.py"
+    ```
+
+Before pymdownx.snippets reads the page, this rewrites that fence so the reader gets
+
+* the program, titled with its path, with the lines between `# --8<-- [start:focus]` and
+  `# --8<-- [end:focus]` highlighted (snippets strips the markers, so they never show and
+  line numbers never drift);
+* below it, what the program printed, SQL log included, from the recorded file beside it
+  (`begin_once.out`), which tests/test_examples.py checks against a real run;
+* under that, the backends and SQLAlchemy versions the program is verified on, from the
+  matrix declared in pyproject.toml, the one the tests run;
+* between the program and its output, a Run button (with Edit, Reset and Stop) that runs
+  it in the reader's browser (docs/javascripts/run-examples.js), if it can run there;
+  if not, the badges line says why.
+
+A fence may ask for the output of every backend, or of every SQLAlchemy line, side by side
+in content tabs: ```` ```python outputs="backends" ```` or ```` outputs="versions" ````.
+
+Python blocks always show whole files: every block must run when copied. A contributor's
+mistake (missing file, partial include, no recorded output) stops the build with the page
+and line. In the live preview (`make serve`) a program whose output is not recorded yet
+shows a notice instead, so a contributor can write it and watch it appear.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from docsite.config import BENCHMARK, SQLALCHEMY_LINES, backends_for, why_not_in_browser
+from docsite.outputs import expected_output_path, output_chain, shown_cells
+from docsite.sources import PROGRAM_FENCE, focus_lines, hl_ranges
+
+log = logging.getLogger("mkdocs.hooks.example_blocks")
+OUTPUTS_ATTR = re.compile(r'\s*outputs="(?P<by>[^"]*)"')
+UPDATE_COMMAND = "make update-outputs"
+
+
+class ExampleError(Exception):
+    """A page's include is wrong; the message starts with the page's file and line."""
+
+
+@dataclass(frozen=True)
+class ProgramFence:
+    """One fence that shows a program, as the page wrote it."""
+
+    where: str  # "docs/x.md:12", the include line
+    program: Path
+    include: str  # the path as written
+    indent: str
+    ticks: str
+    lang: str
+    attrs: str  # other attributes of the fence, as written
+    by: str | None  # outputs="backends" or "versions"
+
+
+def parse_fence(m: re.Match[str], where: str, root: Path) -> ProgramFence:
+    include = m["path"]
+    if re.search(r":[-_0-9a-z:,]+$", include):
+        raise ExampleError(
+            f"{where}: '{include}' includes part of a file; a Python block shows a "
+            "whole program so that it runs when copied. Mark the lines to highlight "
+            "with '# --8<-- [start:focus]' / '# --8<-- [end:focus]' instead."
+        )
+    program = root / include
+    if not program.is_file():
+        raise ExampleError(f"{where}: snippet '{include}' does not exist")
+    attrs, by = m["attrs"], None
+    if outputs := OUTPUTS_ATTR.search(attrs):
+        by = outputs["by"]
+        attrs = attrs[: outputs.start()] + attrs[outputs.end() :]
+        if by not in ("backends", "versions"):
+            raise ExampleError(
+                f'{where}: outputs="{by}": use outputs="backends" or "versions"'
+            )
+    return ProgramFence(
+        where, program, include, m["indent"], m["ticks"], m["lang"], attrs, by
+    )
+
+
+def program_block(fence: ProgramFence) -> str:
+    attrs = fence.attrs
+    if "title=" not in attrs:
+        attrs += f' title="{fence.include}"'
+    if "hl_lines=" not in attrs and (focus := focus_lines(fence.program.read_text())):
+        attrs += f' hl_lines="{hl_ranges(focus)}"'
+    ind, ticks = fence.indent, fence.ticks
+    return (
+        f'{ind}{ticks}{fence.lang}{attrs}\n{ind}--8<-- "{fence.include}"\n{ind}{ticks}'
+    )
+
+
+def output_blocks(fence: ProgramFence, root: Path, preview: bool) -> list[str]:
+    """The Output block, or one tab per backend or SQLAlchemy line."""
+    if fence.program.resolve() == BENCHMARK.program:
+        return []  # it prints timings, which vary: its page shows its results file
+    cells = shown_cells(fence.program, fence.by)
+    outputs = []
+    for label, backend, line in cells:
+        output = expected_output_path(fence.program, backend, line)
+        if output is None:
+            missing = output_chain(fence.program, backend, line)[0].name
+            message = (
+                f"{fence.where}: '{fence.program.name}' has no recorded output for "
+                f"{backend.label} with SQLAlchemy {line.version} ({missing}); run "
+                f"`{UPDATE_COMMAND}` (`make update-matrix` for other backends)"
+            )
+            if not preview:
+                raise ExampleError(message)
+            log.info(message)
+            return [no_output_yet(fence, missing)]
+        outputs.append((label, output))
+    in_browser = why_not_in_browser(fence.program) is None
+    ind, ticks = fence.indent, fence.ticks
+    if len(outputs) == 1:
+        label, output = outputs[0]
+        return [output_block(output, root, ind, ticks, label, in_browser)]
+    blocks = []
+    for i, (label, output) in enumerate(outputs):
+        blocks.append(f'{ind}=== "{label}"')
+        block = output_block(
+            output,
+            root,
+            ind + "    ",
+            ticks,
+            f"Output on {label}",
+            in_browser and i == 0,
+        )
+        blocks.append(block or f"{ind}    (nothing printed)")
+    return blocks
+
+
+def no_output_yet(fence: ProgramFence, missing: str) -> str:
+    """What the live preview shows in place of an output that is not recorded yet."""
+    ind = fence.indent
+    return (
+        f'{ind}!!! warning "No recorded output yet"\n\n'
+        f"{ind}    `{missing}` does not exist: run `{UPDATE_COMMAND}`. "
+        f"(`make build` and the tests fail until it does.)"
+    )
+
+
+def output_block(
+    output: Path, root: Path, ind: str, ticks: str, title: str, shown_in_browser: bool
+) -> str:
+    """shown_in_browser: the output a Run in the browser reproduces (SQLite, the locked
+    line: the first tab), marked for the browser test that checks it does."""
+    if output.stat().st_size == 0:
+        return ""
+    mark = " .expected-in-browser" if shown_in_browser else ""
+    return (
+        f'{ind}{ticks}{{ .text .example-output{mark} title="{title}" }}\n'
+        f'{ind}--8<-- "{output.relative_to(root).as_posix()}"\n{ind}{ticks}'
+    )
+
+
+def verified_on(program: Path, ind: str) -> str:
+    """The badges: where the tests prove this program, from the matrix declaration."""
+    badges = " ".join(
+        f'<span class="badge">{b.label}</span>' for b in backends_for(program)
+    )
+    versions = " ".join(
+        f'<span class="badge">{v.version}</span>' for v in SQLALCHEMY_LINES
+    )
+    why = why_not_in_browser(program)
+    no_run = f' <span class="no-run">No Run button: {why}.</span>' if why else ""
+    return (
+        f'{ind}<p class="verified-on">Verified on {badges} '
+        f"with SQLAlchemy {versions}{no_run}</p>"
+    )
+
+
+def rewrite_example_blocks(
+    markdown: str, page_path: str, root: Path, first_line: int = 1, preview=False
+) -> str:
+    """first_line: the line of the page file where `markdown` starts (after front
+    matter). preview: the live preview, where a missing output is a notice."""
+
+    def rewrite(m: re.Match[str]) -> str:
+        line = first_line + markdown.count("\n", 0, m.start()) + 1  # the include line
+        fence = parse_fence(m, f"{page_path}:{line}", root)
+        parts = [program_block(fence), *output_blocks(fence, root, preview)]
+        parts.append(verified_on(fence.program, fence.indent))
+        return "\n\n".join(p for p in parts if p)
+
+    return PROGRAM_FENCE.sub(rewrite, markdown)
+
+
+def run_bar(include: str) -> str:
+    """The Run button and its companions; docs/javascripts/run-examples.js brings them
+    to life."""
+    buttons = "".join(
+        f'<button type="button" class="run-example__{name}"{extra}>{label}</button>'
+        for name, label, extra in [
+            ("run", "Run", ""),
+            ("edit", "Edit", ' aria-pressed="false"'),
+            ("reset", "Reset", " hidden"),
+            ("stop", "Stop", " hidden"),
+        ]
+    )
+    return (
+        f'<div class="run-example" data-program="{include}" data-state="idle" '
+        "data-search-exclude "
+        f'role="group" aria-label="Run {include} in your browser">{buttons}'
+        f'<span class="run-example__status" role="status"></span></div>'
+    )
+
+
+# A program block as pymdownx.highlight renders it: its title is the include path.
+PROGRAM_BLOCK = re.compile(
+    r'<span class="filename">(?P<path>[^<]+\.py)</span>.*?</pre></div>\n?', re.DOTALL
+)
+
+
+def add_run_bars(html: str, root: Path) -> str:
+    """A Run bar right after each program block that can run in the browser. (Added to
+    the HTML: in Markdown, raw HTML inside a content tab ends up wrapped in a <p>.)"""
+
+    def add(m: re.Match[str]) -> str:
+        program = root / m["path"]
+        if not program.is_file() or why_not_in_browser(program) is not None:
+            return m[0]
+        return m[0] + run_bar(m["path"]) + "\n"
+
+    return PROGRAM_BLOCK.sub(add, html)

@@ -1,0 +1,54 @@
+"""Build step: notebook pages from the jupytext sources kept with the examples.
+
+The walkthrough notebooks live in examples/notebooks/ as percent-format `.py` files, next
+to the other runnable programs, not under docs/. The hooks/notebook_pages.py adapter
+
+* adds each of them to the site as `notebooks/<name>.py`, before mkdocs-jupyter looks at
+  the files, so the plugin executes and renders it as a page (mkdocs.yml: execute, and
+  allow_errors: false so that a failing cell fails the build);
+* turns a cell that fails during execution into one clear build error naming the source
+  file and line of the cell (cells meant to fail are tagged "raises-exception");
+* writes `<name>.ipynb` next to the rendered page (overrides/main.html offers it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docsite.config import NOTEBOOKS_DIR, rel
+from docsite.sources import notebooks
+
+SITE_FOLDER = "notebooks"
+
+
+def notebook_files() -> list[tuple[str, Path]]:
+    """(path on the site, source directory) of each notebook page."""
+    return [(f"{SITE_FOLDER}/{nb.name}", NOTEBOOKS_DIR.parent) for nb in notebooks()]
+
+
+def is_notebook(src_uri: str) -> bool:
+    return src_uri.startswith(f"{SITE_FOLDER}/") and src_uri.endswith(".py")
+
+
+def cell_line(source: Path, cell_source: str) -> int:
+    """The line of the source file where the failing cell's code starts."""
+    text = source.read_text()
+    first = cell_source.strip().splitlines()[0] if cell_source.strip() else ""
+    return text[: text.find(first)].count("\n") + 1 if first in text else 1
+
+
+def failed_cell_message(source: Path, error) -> str:
+    """A CellExecutionError from nbclient, as one line naming file and line."""
+    cell = str(error).split("------------------")[1]
+    return (
+        f"{rel(source)}:{cell_line(source, cell)}: a notebook cell raised "
+        f"{error.ename}: {error.evalue}\n(tag the cell "
+        '`# %% tags=["raises-exception"]` if the error is the point)'
+    )
+
+
+def write_ipynb(source: Path, target: Path) -> None:
+    import jupytext
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    jupytext.write(jupytext.read(source), target, fmt="ipynb")
