@@ -15,6 +15,9 @@ STAMP  := $(VENV)/.installed-$(shell cksum $(LOCK) | cut -d' ' -f1)
 
 # Material's end-of-life notice on every build is noise for contributors.
 export NO_MKDOCS_2_WARNING := 1
+# Bytecode goes to .cache/, not beside the sources: `make serve` watches hooks/ and
+# examples/, and a test run (or any command) must not make it rebuild.
+export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
 
 .PHONY: serve test test-matrix a11y-report bench-lighthouse bench-browser-run benchmark screenshots update-outputs update-matrix build bench-loop lock venv clean
 

@@ -13,12 +13,23 @@ to the other runnable programs, not under docs/. The hooks/notebook_pages.py ada
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from docsite.config import NOTEBOOKS_DIR, rel
 from docsite.sources import notebooks
 
 SITE_FOLDER = "notebooks"
+# nbconvert configuration for the build's kernel (docsite/jupyter/): its log shows errors
+# only, not ipykernel 7's warning that a kernel on the machine's loopback interface talks
+# TCP without encryption, which alarms contributors and changes nothing here. (Set on
+# NotebookClient: mkdocs-jupyter replaces the ExecutePreprocessor section.)
+JUPYTER_CONFIG = Path(__file__).with_name("jupyter")
+
+
+def jupyter_config_path(current: str | None) -> str:
+    """JUPYTER_CONFIG_PATH with docsite/jupyter/ first."""
+    return os.pathsep.join(filter(None, [str(JUPYTER_CONFIG), current]))
 
 
 def notebook_files() -> list[tuple[str, Path]]:

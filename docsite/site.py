@@ -24,9 +24,11 @@ from docsite.config import ROOT
 
 # A build sees the venv first (then git, for last-updated dates), and of the caller's
 # environment only what the build is meant to read: the deploy workflow's SITE_URL and
-# EDIT_URI, and the backend URL overrides.
+# EDIT_URI, and the backend URL overrides. It writes no bytecode next to the hooks: a
+# contributor's `make serve` watches that folder and would rebuild.
 BUILD_ENV = {
     "NO_MKDOCS_2_WARNING": "1",
+    "PYTHONDONTWRITEBYTECODE": "1",
     "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
     **{k: v for k, v in os.environ.items()
        if k in ("SITE_URL", "EDIT_URI") or k.startswith("SESSION_DOCS_")},

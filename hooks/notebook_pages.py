@@ -3,6 +3,7 @@ names its file and line, and each page offers its .ipynb (docsite/notebook_pages
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -12,9 +13,16 @@ from mkdocs.structure.files import File
 from docsite.notebook_pages import (
     failed_cell_message,
     is_notebook,
+    jupyter_config_path,
     notebook_files,
     write_ipynb,
 )
+
+
+def on_startup(command, dirty):
+    os.environ["JUPYTER_CONFIG_PATH"] = jupyter_config_path(
+        os.environ.get("JUPYTER_CONFIG_PATH")
+    )
 
 
 @event_priority(100)  # before mkdocs-jupyter's on_files, which picks up notebook pages

@@ -16,10 +16,15 @@ from urllib.parse import urlparse
 
 import pytest
 
-from docsite.browser import CHROMIUM_ARGS, SHOW_TAB, click_run
-from docsite.config import BENCHMARK, BROWSER, ROOT, rel, why_not_in_browser
-from docsite.outputs import normalise
-from docsite.running import run_as_reader
+from docsite.browser import (
+    CHROMIUM_ARGS,
+    SHOW_TAB,
+    BrowserMissing,
+    chromium_executable,
+    click_run,
+)
+from docsite.config import BENCHMARK, ROOT, rel, why_not_in_browser
+from docsite.outputs import expected_output_path, normalise, shown_cells
 from docsite.site import served, site_pages
 from docsite.sources import notebooks, pages_showing, shown_source
 
@@ -34,52 +39,20 @@ def base_url(site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser():
-    if not BROWSER.exists():
-        why = f"{BROWSER} not found: apt-get install chromium (pyproject.toml: browser)"
+    try:
+        executable = chromium_executable()
+    except BrowserMissing as missing:
         if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true needs the browser tests: {why}", pytrace=False)
-        pytest.skip(f"BROWSER TESTS NOT RUN: {why}")
+            pytest.fail(f"CI=true needs the browser tests: {missing}", pytrace=False)
+        pytest.skip(f"BROWSER TESTS NOT RUN: {missing}")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=str(BROWSER), args=CHROMIUM_ARGS
+            executable_path=executable, args=CHROMIUM_ARGS
         )
         yield chromium
         chromium.close()
-
-
-class PageWatch:
-    """What went wrong while a page was open: console errors, failed requests, and any
-    request to a host other than the site's own (blocked before it leaves)."""
-
-    def __init__(self, page, base_url: str):
-        self.problems: list[str] = []
-        origin = urlparse(base_url).netloc
-
-        def route(route_, request):
-            if urlparse(request.url).netloc not in (origin, ""):
-                self.problems.append(f"request to another host: {request.url}")
-                route_.abort()
-            else:
-                route_.continue_()
-
-        page.route("**/*", route)
-        page.on(
-            "console",
-            lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"),
-        )
-        page.on("pageerror", lambda e: self.problems.append(f"script error: {e}"))
-        page.on(
-            "requestfailed",
-            lambda r: self.problems.append(f"failed request: {r.url} {r.failure}"),
-        )
-        page.on(
-            "response",
-            lambda r: r.status >= 400
-            and not r.url.endswith("/404.html")
-            and self.problems.append(f"HTTP {r.status}: {r.url}"),
-        )
 
 
 @pytest.fixture
@@ -87,22 +60,50 @@ def page(browser, base_url: str):
     context = browser.new_context(
         base_url=base_url, permissions=["clipboard-read", "clipboard-write"]
     )
-    page = context.new_page()
-    page.watch = PageWatch(page, base_url)
-    yield page
+    yield context.new_page()
     context.close()
 
 
-def test_every_page_loads_cleanly_and_stays_on_the_machine(page, site: Path):
+@pytest.fixture
+def problems(page, base_url: str) -> list[str]:
+    """What goes wrong while the test's page is open: console errors, failed requests,
+    and any request to a host other than the site's own (blocked before it leaves)."""
+    found: list[str] = []
+    origin = urlparse(base_url).netloc
+
+    def route(route_, request):
+        if urlparse(request.url).netloc not in (origin, ""):
+            found.append(f"request to another host: {request.url}")
+            route_.abort()
+        else:
+            route_.continue_()
+
+    def response(r):
+        if r.status >= 400 and not r.url.endswith("/404.html"):
+            found.append(f"HTTP {r.status}: {r.url}")
+
+    page.route("**/*", route)
+    page.on(
+        "console", lambda m: m.type == "error" and found.append(f"console: {m.text}")
+    )
+    page.on("pageerror", lambda e: found.append(f"script error: {e}"))
+    page.on(
+        "requestfailed", lambda r: found.append(f"failed request: {r.url} {r.failure}")
+    )
+    page.on("response", response)
+    return found
+
+
+def test_every_page_loads_cleanly_and_stays_on_the_machine(page, site: Path, problems):
     loaded = []
     for path in site_pages(site):
         page.goto(path, wait_until="networkidle")
         loaded.append(path)
-    assert not page.watch.problems, "\n".join(page.watch.problems)
+    assert not problems, "\n".join(problems)
     assert "/backend-differences/" in loaded
 
 
-def test_search_finds_a_term_from_a_deep_page_and_opens_it(page):
+def test_search_finds_a_term_from_a_deep_page_and_opens_it(page, problems):
     page.goto("/", wait_until="networkidle")
     page.keyboard.press("/")  # Material's search shortcut
     # A word only the Backend differences page uses (MariaDB's isolation level).
@@ -112,7 +113,7 @@ def test_search_finds_a_term_from_a_deep_page_and_opens_it(page):
     result.click()
     page.wait_for_load_state("networkidle")
     assert "/backend-differences/" in page.url
-    assert not page.watch.problems, "\n".join(page.watch.problems)
+    assert not problems, "\n".join(problems)
 
 
 def test_content_tabs_switch(page):
@@ -150,9 +151,12 @@ BLOCKS = """() => [...document.querySelectorAll("div.language-python.highlight")
   })"""
 
 
-def test_every_copy_button_copies_a_program_that_prints_what_the_page_shows(
+def test_every_copy_button_copies_the_program_whose_output_the_page_shows(
     page, site: Path
 ):
+    """The copy button copies the program file exactly (test_examples.py runs that file
+    and checks what it prints), and the Output under it is that file's recorded output.
+    """
     checked, failures = 0, []
     for path in site_pages(site):
         page.goto(path, wait_until="networkidle")
@@ -172,15 +176,16 @@ def test_every_copy_button_copies_a_program_that_prints_what_the_page_shows(
                 continue
             checked += 1
             if program == BENCHMARK.program:
-                continue  # prints timings; test_benchmark.py runs it in a smoke size
-            run = run_as_reader(program, source=copied)
-            if run.returncode != 0 or normalise(run.stdout) != block["output"]:
-                failures.append(f"{where}: the copied program prints something else")
+                continue  # prints timings: the page shows its results file instead
+            _, backend, line = shown_cells(program, None)[0]
+            recorded = expected_output_path(program, backend, line)
+            if block["output"] != recorded.read_text():
+                failures.append(f"{where}: the Output is not {rel(recorded)}")
     assert not failures, "\n".join(failures)
     assert checked >= len({p for p in ROOT.glob("examples/*/*.py")}) - len(notebooks())
 
 
-def test_notebook_pages_show_outputs_and_offer_a_valid_download(page):
+def test_notebook_pages_show_outputs_and_offer_a_valid_download(page, problems):
     for notebook in notebooks():
         page.goto(f"/notebooks/{notebook.stem}/", wait_until="networkidle")
         assert page.locator(".jp-OutputArea-output").count() > 0, notebook.stem
@@ -190,7 +195,7 @@ def test_notebook_pages_show_outputs_and_offer_a_valid_download(page):
             link.click()
         data = json.loads(Path(download.value.path()).read_text())
         assert data["nbformat"] == 4 and data["cells"], notebook.stem
-    assert not page.watch.problems, "\n".join(page.watch.problems)
+    assert not problems, "\n".join(problems)
 
 
 RESERVED_AND_RENDERED = """() => [...document.querySelectorAll(".md-typeset > .highlight[style]")]
@@ -325,7 +330,9 @@ def run_in_browser(page, bar, timeout: float = 60_000) -> str:
 
 
 @pytest.mark.parametrize("path", sorted(RUNNABLE))
-def test_run_buttons_print_what_the_page_shows(page, base_url: str, path: str):
+def test_run_buttons_print_what_the_page_shows(
+    page, base_url: str, path: str, problems
+):
     requested = []  # every request of the page and of the worker the Run buttons start
     page.on("request", lambda r: requested.append(r.url))
     page.goto(path, wait_until="networkidle")
@@ -358,7 +365,7 @@ def test_run_buttons_print_what_the_page_shows(page, base_url: str, path: str):
     elsewhere = [url for url in requested if not url.startswith(base_url + "/")]
     assert not elsewhere, f"requests that left the site: {elsewhere}"
     assert not failures, "\n".join(failures)
-    assert not page.watch.problems, "\n".join(page.watch.problems)
+    assert not problems, "\n".join(problems)
 
 
 def test_blocks_that_cannot_run_in_the_browser_say_why(page):
@@ -380,7 +387,9 @@ def edit_program(page, bar, source: str) -> None:
     bar.locator(PROGRAM_OF_BAR).fill(source)
 
 
-def test_a_reader_can_edit_run_see_their_traceback_stop_a_loop_and_reset(page):
+def test_a_reader_can_edit_run_see_their_traceback_stop_a_loop_and_reset(
+    page, problems
+):
     page.goto("/connections/", wait_until="networkidle")
     bar = page.locator(".run-example").first
     program = bar.get_attribute("data-program")
@@ -424,4 +433,4 @@ def test_a_reader_can_edit_run_see_their_traceback_stop_a_loop_and_reset(page):
     assert code.text_content() == shown_source(ROOT / program)
     assert code.get_attribute("contenteditable") is None
     assert normalise(run_in_browser(page, bar)) == normalise(original)
-    assert not page.watch.problems, "\n".join(page.watch.problems)
+    assert not problems, "\n".join(problems)

@@ -8,7 +8,6 @@ import re
 
 from docsite.config import EXAMPLES_DIR, OUTPUT_SUFFIX, ROOT, SQLALCHEMY_LINES, rel
 from docsite.outputs import cell_of_output
-from docsite.site import PageText, quotes_output, shows_quote
 from docsite.sources import (
     example_programs,
     includes,
@@ -97,40 +96,3 @@ def test_the_version_a_page_states_is_the_locked_one():
     assert not stated, f"requirements.lock has SQLAlchemy {locked}:\n  " + "\n  ".join(
         stated
     )
-
-
-def test_what_counts_as_quoted_output():
-    quoted = ["NoResultFound: No row was found", "BEGIN (implicit)", "COMMIT",
-              "INSERT ... RETURNING", "batch not supported", "rollback-on-return"]  # fmt: skip
-    code = ["conn.commit()", "Session(engine)", "expire_on_commit", "pip install pymysql",
-            "with engine.begin() as conn:", "ROLLBACK_ON_RETURN", "is"]  # fmt: skip
-    assert [q for q in quoted if not quotes_output(q)] == []
-    assert [c for c in code if quotes_output(c)] == []
-
-
-def test_a_quote_matches_an_output_with_its_parts_in_order():
-    log = "BEGIN (implicit)\nINSERT INTO employee (name) VALUES (?)\n[...] ('Alice',)\nCOMMIT"
-    assert shows_quote("INSERT INTO employee (name) VALUES (?)", log)
-    assert shows_quote("BEGIN (implicit) INSERT ... COMMIT", log)
-    assert not shows_quote("COMMIT ... INSERT", log)  # the parts are in order
-    assert not shows_quote("ROLLBACK", log)
-    printed = "NoResultFound No row was found when one was required"
-    assert shows_quote("NoResultFound: No row was found ...", printed)
-    assert not shows_quote("NoResultFound: No rows at all", printed)
-
-
-def test_a_built_page_gives_its_prose_spans_with_their_links_and_its_outputs(tmp_path):
-    page = tmp_path / "index.html"
-    page.write_text(
-        '<p>It sends <code>COMMIT</code> (<a href="../x/#y">proof</a>).</p>'
-        '<div class="language-python highlight"><pre><code>conn.commit()</code></pre></div>'
-        '<div class="example-output highlight"><span class="filename">Output</span>'
-        "<pre><code>BEGIN (implicit)\nCOMMIT\n</code></pre></div>"
-        "<ul><li><code>ROLLBACK</code><br></li></ul>"
-    )
-    text = PageText(page)
-    assert [(s.text, s.links) for s in text.spans] == [
-        ("COMMIT", ("../x/#y",)),
-        ("ROLLBACK", ()),
-    ]
-    assert text.outputs == ["BEGIN (implicit)\nCOMMIT\n"]

@@ -1,0 +1,151 @@
+"""The docsite package's pure functions, each on small inputs whose answer is known: the
+parsers, the matrix's output files, normalisation, and reading a built page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from docsite.config import (
+    BACKENDS,
+    DEFAULT_BACKEND,
+    EXAMPLES_DIR,
+    LOCKED_LINE,
+    SQLALCHEMY_LINES,
+)
+from docsite.outputs import cell_of_output, normalise, output_chain
+from docsite.redirected import redirecting
+from docsite.site import PageText, quotes_output, shows_quote
+from docsite.sources import body_first_line, focus_lines, hl_ranges, lock_pins
+
+PROGRAM = EXAMPLES_DIR / "connections" / "begin_once.py"
+SERVER = next(b for b in BACKENDS.values() if b != DEFAULT_BACKEND)
+OTHER_LINE = next(line for line in SQLALCHEMY_LINES if line != LOCKED_LINE)
+
+
+def test_the_output_chain_falls_back_from_the_cell_to_the_page():
+    stem = PROGRAM.with_suffix("")
+    assert output_chain(PROGRAM, DEFAULT_BACKEND, LOCKED_LINE) == [Path(f"{stem}.out")]
+    assert output_chain(PROGRAM, SERVER, OTHER_LINE) == [
+        Path(f"{stem}.{SERVER.name}.sqlalchemy-{OTHER_LINE.name}.out"),
+        Path(f"{stem}.{SERVER.name}.out"),
+        Path(f"{stem}.out"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "name, cell",
+    [
+        ("begin_once.out", (DEFAULT_BACKEND, LOCKED_LINE)),
+        (f"begin_once.{SERVER.name}.out", (SERVER, LOCKED_LINE)),
+        (
+            f"begin_once.{SERVER.name}.sqlalchemy-{OTHER_LINE.name}.out",
+            (SERVER, OTHER_LINE),
+        ),
+        ("begin_once.sqlalchemy-1.4.out", None),  # a line the matrix does not declare
+        ("begin_once.sqlite.sqlalchemy-1.4.out", None),
+        (
+            f"begin_once.sqlalchemy-{LOCKED_LINE.name}.out",
+            None,
+        ),  # the locked line: .out
+        (f"begin_once.{DEFAULT_BACKEND.name}.out", None),  # the default backend: .out
+        ("begin_once.oracle.out", None),  # a backend the matrix does not declare
+        ("no_such_program.out", None),
+    ],
+)
+def test_each_recorded_output_belongs_to_one_cell_or_is_an_orphan(name, cell):
+    found = cell_of_output(PROGRAM.with_name(name))
+    assert (found and found[1:]) == cell
+
+
+def test_focus_markers_give_the_lines_the_reader_sees():
+    source = "a\n# --8<-- [start:focus]\nb\nc\n# --8<-- [end:focus]\nd\n"
+    assert focus_lines(source) == [2, 3]  # markers are not shown, so not counted
+    assert hl_ranges([1, 2, 3, 5, 7, 8]) == "1-3 5 7-8"
+
+
+def test_normalise_replaces_only_what_changes_between_runs():
+    run = (
+        "2026-12-02 04:54:24,460 INFO sqlalchemy.engine.Engine BEGIN (implicit)\n"
+        "2026-12-02 04:54:24,461 INFO sqlalchemy.engine.Engine [generated in 0.00048s] ()\n"
+        "<Employee at 0x7f3a2b1c9d90>\n\tname VARCHAR\n"
+    )
+    assert normalise(run) == (
+        "BEGIN (implicit)\n[...] ()\n<Employee at 0x...>\n    name VARCHAR\n"
+    )
+
+
+def test_a_page_body_starts_after_its_front_matter():
+    assert body_first_line("# Title\n") == 1
+    assert body_first_line("---\ndescription: x\n---\n\n# Title\n") == 5
+
+
+def test_a_lock_file_gives_each_pin_with_its_hashes(tmp_path: Path):
+    lock = tmp_path / "requirements.lock"
+    lock.write_text(
+        "# made by make lock\n"
+        "SQLAlchemy==2.1.9 \\\n    --hash=sha256:aa \\\n    --hash=sha256:bb\n"
+        "    # via project\n"
+        "typing_extensions==4.16.0 ; python_version >= '3.11' \\\n"
+        "    --hash=sha256:cc\n"
+    )
+    pins = lock_pins(lock)
+    assert pins["sqlalchemy"].version == "2.1.9"
+    assert pins["sqlalchemy"].hashes == {"aa", "bb"}
+    assert pins["typing-extensions"].hashes == {"cc"}
+
+
+def test_a_redirect_points_the_examples_database_and_the_servers_own_urls():
+    made = []
+    create = redirecting(
+        lambda url, **kw: made.append((str(url), kw)),
+        {"url": "mariadb+pymysql://root@127.0.0.1:3306/private", "connect_args": {}},
+    )
+    create("sqlite://")
+    create("mysql+pymysql://root@127.0.0.1:3306/test")
+    create("postgresql+psycopg://@127.0.0.1/test")  # another server: left alone
+    assert [url for url, _ in made] == [
+        "mariadb+pymysql://root@127.0.0.1:3306/private",
+        "mysql+pymysql://root@127.0.0.1:3306/private",
+        "postgresql+psycopg://@127.0.0.1/test",
+    ]
+
+
+def test_what_counts_as_quoted_output():
+    quoted = ["NoResultFound: No row was found", "BEGIN (implicit)", "COMMIT",
+              "INSERT ... RETURNING", "batch not supported", "rollback-on-return"]  # fmt: skip
+    code = ["conn.commit()", "Session(engine)", "expire_on_commit", "pip install pymysql",
+            "with engine.begin() as conn:", "ROLLBACK_ON_RETURN", "is"]  # fmt: skip
+    assert [q for q in quoted if not quotes_output(q)] == []
+    assert [c for c in code if quotes_output(c)] == []
+
+
+def test_a_quote_matches_an_output_with_its_parts_in_order():
+    log = "BEGIN (implicit)\nINSERT INTO employee (name) VALUES (?)\n[...] ('Alice',)\nCOMMIT"
+    assert shows_quote("INSERT INTO employee (name) VALUES (?)", log)
+    assert shows_quote("BEGIN (implicit) INSERT ... COMMIT", log)
+    assert not shows_quote("COMMIT ... INSERT", log)  # the parts are in order
+    assert not shows_quote("ROLLBACK", log)
+    printed = "NoResultFound No row was found when one was required"
+    assert shows_quote("NoResultFound: No row was found ...", printed)
+    assert not shows_quote("NoResultFound: No rows at all", printed)
+
+
+def test_a_built_page_gives_its_prose_spans_with_their_links_and_its_outputs(
+    tmp_path: Path,
+):
+    page = tmp_path / "index.html"
+    page.write_text(
+        '<p>It sends <code>COMMIT</code> (<a href="../x/#y">proof</a>).</p>'
+        '<div class="language-python highlight"><pre><code>conn.commit()</code></pre></div>'
+        '<div class="example-output highlight"><span class="filename">Output</span>'
+        "<pre><code>BEGIN (implicit)\nCOMMIT\n</code></pre></div>"
+        "<ul><li><code>ROLLBACK</code><br></li></ul>"
+    )
+    text = PageText(page)
+    assert [(s.text, s.links) for s in text.spans] == [
+        ("COMMIT", ("../x/#y",)),
+        ("ROLLBACK", ()),
+    ]
+    assert text.outputs == ["BEGIN (implicit)\nCOMMIT\n"]
