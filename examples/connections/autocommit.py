@@ -26,7 +26,11 @@ with engine.connect() as conn:
     # --8<-- [end:focus]
     conn.execute(text("INSERT INTO employee (id, name) VALUES (2, 'Bob')"))
 
-with engine.connect() as conn:  # the pool gave back the default isolation level
+with engine.connect() as conn:  # back in the pool, the connection lost AUTOCOMMIT
+    conn.execute(text("INSERT INTO employee (id, name) VALUES (3, 'Carol')"))
+    # no conn.commit(): this time the INSERT is rolled back
+
+with engine.connect() as conn:
     names = conn.execute(text("SELECT name FROM employee")).scalars().all()
     print("names:", names)
     #> names: ['Alice', 'Bob']

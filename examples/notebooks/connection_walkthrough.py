@@ -1,10 +1,10 @@
 # %% [markdown]
 # # Connection walkthrough
 #
-# A `Connection` is one DBAPI connection checked out from the engine's pool, with a
-# transaction around the work you do on it. This notebook runs the ideas of the
+# A `Connection` is one DBAPI connection checked out from the engine's pool, by default
+# with a transaction around the work you do on it. This notebook runs the ideas of the
 # Connections page one cell at a time. The engine is created with `echo=True`, so each
-# cell's output shows the SQL that SQLAlchemy sends, `BEGIN`, `COMMIT` and `ROLLBACK`
+# cell's output shows SQLAlchemy's SQL log, `BEGIN (implicit)`, `COMMIT` and `ROLLBACK`
 # included.
 
 # %%
@@ -18,7 +18,7 @@ with engine.begin() as conn:
     )
 
 # %% [markdown]
-# ## Autobegin: a Connection always works in a transaction
+# ## Autobegin: a Connection works in a transaction
 #
 # The first statement on a connection logs `BEGIN (implicit)`. Leave the `with` block
 # without `conn.commit()` and the log ends with `ROLLBACK`: the row is gone, as the count
@@ -49,14 +49,19 @@ with engine.connect() as conn:
 # %% [markdown]
 # ## Begin once
 #
-# `engine.begin()` hands you a connection whose transaction is already open. It commits
-# when the block ends normally and rolls back when an exception leaves the block; the
+# `engine.begin()` hands you a connection whose transaction is already open: the log
+# shows `BEGIN (implicit)` before any statement. It commits when the block ends normally
+# (Carol is kept) and rolls back when an exception leaves the block (Eve is not); the
 # exception still reaches you.
 
 # %%
+with engine.begin() as conn:
+    print("in a transaction before any statement?", conn.in_transaction())
+    conn.execute(text("INSERT INTO employee (id, name) VALUES (3, 'Carol')"))
+
 try:
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO employee (id, name) VALUES (3, 'Carol')"))
+        conn.execute(text("INSERT INTO employee (id, name) VALUES (5, 'Eve')"))
         raise ValueError("something went wrong after the INSERT")
 except ValueError as exc:
     print(type(exc).__name__, exc)
@@ -89,6 +94,8 @@ with engine.connect() as conn:
 with engine.connect() as conn:
     result = conn.execute(text("SELECT id, name FROM employee"))
     print(type(result).__name__)
+    methods = ("fetchall", "all", "scalar_one", "scalars")
+    print("Result has:", [name for name in methods if hasattr(result, name)])
     print(result.all())
 
 # %% [markdown]

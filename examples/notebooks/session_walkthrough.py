@@ -4,9 +4,10 @@
 # A `Session` is a workspace for ORM objects: it records what you add, change and delete
 # (the *unit of work*), keeps one Python object per database row (the *identity map*),
 # and sends the SQL on a `Connection` that it checks out from the engine when it needs
-# one. This notebook runs the ideas of the Sessions page one cell at a time. The engine
-# is created with `echo=True`, so each cell's output shows the SQL that SQLAlchemy sends,
-# `BEGIN`, `COMMIT` and `ROLLBACK` included.
+# one ([the Sessions page](../../sessions/#what-is-a-session) logs the pool to show
+# when). This notebook runs the ideas of the Sessions page one cell at a time. The
+# engine is created with `echo=True`, so each cell's output shows SQLAlchemy's SQL log,
+# `BEGIN (implicit)`, `COMMIT` and `ROLLBACK` included.
 
 # %%
 from sqlalchemy import String, create_engine, inspect, select
@@ -45,23 +46,25 @@ print("pending:", inspect(alice).pending, "new:", list(session.new))
 # %% [markdown]
 # ## Flush is not commit
 #
-# `flush()` sends the `INSERT` inside a transaction that begins right there
-# (`BEGIN (implicit)`), and the database hands out the `id`. There is no `COMMIT`: that
-# comes only with `commit()`, which flushes whatever is still pending first.
+# `flush()` sends the `INSERT` inside a transaction that begins right there on the
+# session's connection (`BEGIN (implicit)`), and the database hands out the `id`. No
+# `COMMIT` follows: that comes only with `commit()` (next cell), which would first flush
+# anything still pending
+# ([shown on the Sessions page](../../sessions/#what-commit-does)).
 
 # %%
 session.flush()
 print("after flush:", alice)
-session.commit()
 
 # %% [markdown]
 # ## Expired on commit
 #
-# `commit()` expired every object the session holds: their loaded values are gone,
-# because other transactions may change the rows now. Reading an attribute begins a new
-# transaction and runs a `SELECT` by primary key.
+# `commit()` sends `COMMIT` and expires every object the session holds: their loaded
+# values are gone, because other transactions may change the rows now. Reading an
+# attribute begins a new transaction and runs a `SELECT` by primary key.
 
 # %%
+session.commit()
 print("expired:", sorted(inspect(alice).expired_attributes))
 print("name:", alice.name)
 
@@ -97,7 +100,8 @@ print("name:", alice.name)
 # (`expire_on_commit=True`, the default), and `close()` detaches her from the session, so
 # nothing can load her name again: reading it raises `DetachedInstanceError`, on purpose.
 # Read what you need before closing, or create the session with
-# `Session(engine, expire_on_commit=False)` to keep the loaded values after a commit.
+# `Session(engine, expire_on_commit=False)` to keep the loaded values after a commit
+# ([shown on the Transactions page](../../transactions/#expire-on-commit)).
 
 # %% tags=["raises-exception"]
 session.commit()
