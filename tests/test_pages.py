@@ -86,11 +86,15 @@ def test_each_sqlalchemy_line_is_pinned_by_its_lock():
 
 
 def test_the_version_a_page_states_is_the_locked_one():
+    """ "SQLAlchemy 2.1.9" in prose and `pip install sqlalchemy==2.1.9` in a page or a
+    notebook name the locked version, or a lock bump would leave them behind."""
     locked = locked_version("sqlalchemy")
     stated = [
-        f"{rel(page)}: SQLAlchemy {m[1]}"
-        for page in pages()
-        for m in re.finditer(r"SQLAlchemy (\d+\.\d+\.\d+)", page.read_text())
+        f"{rel(page)}:{page.read_text().count(chr(10), 0, m.start()) + 1}: {m[0]}"
+        for page in [*pages(), *notebooks()]
+        for m in re.finditer(
+            r"(?:SQLAlchemy |sqlalchemy==)(\d+\.\d+\.\d+)", page.read_text()
+        )
         if m[1] != locked
     ]
     assert not stated, f"requirements.lock has SQLAlchemy {locked}:\n  " + "\n  ".join(
