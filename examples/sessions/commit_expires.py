@@ -1,6 +1,6 @@
-# commit() flushes, sends COMMIT, returns the connection to the pool and expires every
-# loaded object: the next attribute access loads it again in a new transaction.
-from sqlalchemy import String, create_engine, inspect
+# commit() flushes, sends COMMIT, expires every loaded object and returns the connection
+# to the pool: the next attribute access loads the object again in a new transaction.
+from sqlalchemy import String, create_engine, event, inspect
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
@@ -21,6 +21,21 @@ Base.metadata.create_all(engine)
 print("--- the table is created; now the session ---")
 #> --- the table is created; now the session ---
 
+
+# Two listeners, each run once: just before the next COMMIT, and when the connection
+# is back in the pool. Each prints which of Alice's attributes are expired.
+@event.listens_for(engine, "commit", once=True)
+def before_commit(connection):
+    print("COMMIT next; expired:", sorted(inspect(alice).expired_attributes))
+    #> COMMIT next; expired: []
+
+
+@event.listens_for(engine, "checkin", once=True)
+def after_checkin(dbapi_connection, connection_record):
+    print("back in the pool; expired:", sorted(inspect(alice).expired_attributes))
+    #> back in the pool; expired: ['id', 'name']
+
+
 with Session(engine) as session:
     alice = Employee(name="Alice")
     session.add(alice)
@@ -28,8 +43,9 @@ with Session(engine) as session:
     session.commit()
     print("in a transaction?", session.in_transaction())
     #> in a transaction? False
-    print("expired:", sorted(inspect(alice).expired_attributes))
-    #> expired: ['id', 'name']
     print("name:", alice.name)
     #> name: Alice
     # --8<-- [end:focus]
+
+print("detached after close():", inspect(alice).detached)
+#> detached after close(): True

@@ -1,5 +1,6 @@
 # The identity map: within one session, one primary key is one Python object, however
-# it was loaded. get() finds it there without any SQL.
+# it was loaded. get() finds it there without any SQL. The map does not keep unchanged
+# objects alive: one the program no longer refers to leaves it.
 from sqlalchemy import String, create_engine, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
@@ -37,3 +38,8 @@ with Session(engine) as session:
 with Session(engine) as other:
     print("another session, another object:", other.get(Employee, 1) is alice)
     #> another session, another object: False
+
+with Session(engine) as session:
+    session.get(Employee, 1)  # loaded, but the program keeps no reference to it
+    print("objects in the identity map:", len(session.identity_map))
+    #> objects in the identity map: 0

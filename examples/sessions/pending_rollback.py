@@ -1,5 +1,5 @@
-# After a flush fails, the session refuses all work (PendingRollbackError) until you
-# call rollback() yourself.
+# After a flush fails, the session refuses to run SQL (PendingRollbackError) until you
+# call rollback() yourself. A framed block (session.begin()) rolls back for you.
 import textwrap
 
 from sqlalchemy import String, create_engine, select
@@ -36,7 +36,7 @@ with Session(engine) as session:
     # --8<-- [end:focus]
     try:
         # --8<-- [start:focus]
-        session.scalars(select(Employee.name)).all()  # any use of the session
+        session.scalars(select(Employee.name)).all()  # a query
         # --8<-- [end:focus]
     except PendingRollbackError as exc:
         print(type(exc).__name__)
@@ -48,8 +48,25 @@ with Session(engine) as session:
             #> exception during flush. To begin a new transaction with this Session,
             #> first issue Session.rollback(). Original exception was:
             #> (sqlite3.IntegrityError) UNIQUE constraint failed: employee.id
+    try:
+        session.commit()  # a commit (or a flush)
+    except PendingRollbackError as exc:
+        print("commit():", type(exc).__name__)
+        #> commit(): PendingRollbackError
     # --8<-- [start:focus]
     session.rollback()
     print("after rollback():", session.scalars(select(Employee.name)).all())
     #> after rollback(): ['Alice']
     # --8<-- [end:focus]
+
+with Session(engine) as session:
+    try:
+        # --8<-- [start:focus]
+        with session.begin():  # rolls back when an exception leaves the block
+            session.add(Employee(id=1, name="Alicia"))
+        # --8<-- [end:focus]
+    except IntegrityError as exc:
+        print("the block raised", type(exc).__name__)
+        #> the block raised IntegrityError
+    print("after the block:", session.scalars(select(Employee.name)).all())
+    #> after the block: ['Alice']

@@ -33,6 +33,8 @@ session.add(Employee(name="Alice"))
 session.commit()
 print(session.query(Employee).all())
 #> [Employee(id=1, name='Alice')]
+print("still in a transaction:", session.in_transaction())
+#> still in a transaction: True
 # --8<-- [start:focus]
 session.close()  # the guide never closes its session
 # --8<-- [end:focus]

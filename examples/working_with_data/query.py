@@ -1,6 +1,6 @@
 # Example 2, 2.0 style: select() run by session.scalars() returns Employee objects;
 # .first() gives None when nothing matches, and adds no LIMIT: .limit(1) does; get()
-# finds an object by primary key.
+# finds an object by primary key, with a SELECT only if it must load it.
 from sqlalchemy import String, create_engine, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
@@ -43,4 +43,7 @@ with Session(engine) as session:
     #> first Nobody: None
     print("get() returns the same object:", session.get(Employee, 1) is alice)
     #> get() returns the same object: True
+    session.commit()  # expires every object the session holds
+    print("after commit(), get() loads it:", session.get(Employee, 1) is alice)
+    #> after commit(), get() loads it: True
     # --8<-- [end:focus]
