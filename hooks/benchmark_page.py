@@ -1,17 +1,31 @@
-"""MkDocs hook: the Performance page's chart, table and figures, from the results file.
+"""MkDocs hook: the Performance page's chart, table and figures, from the results file,
+and the check of the claims its sentences make.
 
 `make benchmark` runs examples/performance/benchmark.py and writes its figures to the
-results file named in pyproject.toml ([tool.session-docs.benchmark]). A page shows them
-with three markers, each alone on its line, and a placeholder inside prose:
+results file named in pyproject.toml ([tool.session-docs.benchmark]): for each layer, the
+statements it sent and its seconds and ratio to the raw driver, each as the median, min
+and max over the rounds. A page shows them with three markers, each alone on its line,
+and placeholders inside prose:
 
-    <!-- benchmark: chart -->      an SVG bar chart of every ratio (log scale)
-    <!-- benchmark: table -->      the same figures as a table, with milliseconds
-    <!-- benchmark: measured -->   when, where and with which versions they were measured
-    {{ sqlite.insert.orm_bulk }}    one ratio in running text, e.g. "1.9×"
+    <!-- benchmark: chart -->      an SVG bar chart of every ratio (log scale), a whisker
+                                   from the fastest to the slowest round on each bar
+    <!-- benchmark: table -->      the same figures as tables, with milliseconds and
+                                   statements
+    <!-- benchmark: measured -->   when, where and how they were measured
+    {{ sqlite.insert.orm }}             one ratio, median and range: "47× (45–48)"
+    {{ sqlite.insert.orm.seconds }}     its time: "668 ms (650–700)"
+    {{ sqlite.insert.orm.statements }}  the statements that layer sent: "10,000"
+    {{ sqlite.rows }}                   a run's rows, rows_one_by_one or rounds: "10,000"
 
-So no figure on the page is typed by hand: rerun the benchmark and the page follows. A
-marker or placeholder naming something the results do not hold fails the build with the
-page and line.
+and a claim beside each sentence that compares figures, checked against them and removed
+from the page (see benchmark_results.py):
+
+    <!-- claim: sqlite.insert.orm > sqlite.insert.core -->
+
+So no figure on the page is typed by hand, and no comparison is trusted by hand: rerun
+the benchmark and the figures follow; a sentence the new figures no longer support fails
+the build. A marker, placeholder or claim that is malformed, names something the results
+do not hold, or claims what they deny fails the build with the page and line.
 """
 
 from __future__ import annotations
@@ -21,17 +35,42 @@ import re
 from html import escape
 from pathlib import Path
 
-from benchmark_results import benchmark_groups, read_results
+from benchmark_results import (
+    CLAIM,
+    benchmark_groups,
+    claim_problem,
+    measure_of,
+    read_results,
+)
 from docs_config import BENCHMARK, ROOT
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
 MARKER = re.compile(r"^<!-- benchmark: (?P<what>[a-z]+) -->[ \t]*$", re.MULTILINE)
-FIGURE = re.compile(r"\{\{\s*(?P<key>[a-z0-9_.]+)\s*\}\}")
+FIGURE = re.compile(r"\{\{(?P<key>[^{}\n]*)\}\}")
+CLAIM_LINE = re.compile(
+    rf"^[ \t]*(?:{CLAIM.pattern}[ \t]*)+\n", CLAIM.flags | re.MULTILINE
+)
+RUN_NUMBERS = ["rows", "rows_one_by_one", "rounds"]
+TICKS = (
+    0.1,
+    0.2,
+    0.5,
+    1,
+    2,
+    5,
+    10,
+    20,
+    50,
+    100,
+    200,
+    500,
+    1000,
+)  # the chart's axis  # {{ sqlite.rows }} and the like
 GROUP_TITLES = {
     "insert": "Insert {rows} rows",
     "select": "Select {rows} rows",
-    "one_by_one": "Insert {statements} rows, one statement and commit each",
+    "one_by_one": "Insert {rows_one_by_one} rows, one statement and commit each",
 }
 
 
@@ -42,24 +81,47 @@ def label_of(dialect: str) -> str:
     return next((b.label for b in BENCHMARK.backends if b.dialect == dialect), dialect)
 
 
-def ratio_text(ratio: float) -> str:
-    return f"{ratio:.2g}×" if ratio < 10 else f"{ratio:.0f}×"
+def number(value: float) -> str:
+    """Two significant digits below 10, none after the point above: 0.62, 1.9, 47."""
+    return f"{value:.2g}" if value < 10 else f"{value:,.0f}"
+
+
+def ratio_text(ratio: dict) -> str:
+    """'47× (45–48)': the median, then the fastest and slowest rounds' ratios."""
+    median, low, high = (number(ratio[k]) for k in ("median", "min", "max"))
+    return f"{median}×" if low == median == high else f"{median}× ({low}–{high})"
+
+
+def ms_text(seconds: dict) -> str:
+    """'668 ms (650–700)', three significant digits below 100 ms."""
+    ms = [seconds[k] * 1000 for k in ("median", "min", "max")]
+    median, low, high = (f"{v:,.0f}" if v >= 100 else f"{v:.3g}" for v in ms)
+    return f"{median} ms ({low}–{high})"
+
+
+def statements_text(count: int) -> str:
+    return f"{count:,} statement{'' if count == 1 else 's'}"
+
+
+def group_title(group: str, run: dict) -> str:
+    return GROUP_TITLES[group].format(
+        rows=f"{run['rows']:,}", rows_one_by_one=f"{run['rows_one_by_one']:,}"
+    )
 
 
 def chart(runs: dict[str, dict]) -> str:
-    """Horizontal bars on a log scale, one bar per backend for each layer; 1× is the raw
-    driver. Colours come from CSS (extra.css), so both palettes work."""
+    """Horizontal bars on a log scale, one bar per backend for each layer, its length the
+    median ratio, its whisker the fastest to the slowest round; 1× is the raw driver.
+    Colours come from CSS (extra.css), so both palettes work."""
     groups = benchmark_groups()
     first = next(iter(runs.values()))
-    top = max(
-        f["ratio"] for run in runs.values() for g in groups for f in run[g].values()
-    )
-    low = min(
-        f["ratio"] for run in runs.values() for g in groups for f in run[g].values()
-    )
-    ticks = [t for t in (0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500) if low / 2 <= t]
-    ticks = ticks[: next(i for i, t in enumerate(ticks) if t >= top) + 1]
-    left, width, bar, gap = 190, 420, 9, 8
+    ratios = [run[g][layer]["ratio"] for run in runs.values()
+              for g, layers in groups.items() for layer in layers]  # fmt: skip
+    top, low = max(r["max"] for r in ratios), min(r["min"] for r in ratios)
+    # From the last tick at or below the lowest whisker to the first at or above the top.
+    ticks = [t for t in TICKS if t <= low][-1:] + [t for t in TICKS if low < t < top]
+    ticks += [t for t in TICKS if t >= top][:1]
+    left, width, bar, gap = 190, 420, 12, 8
     x0, x1 = math.log10(ticks[0]), math.log10(ticks[-1])
 
     def x(ratio: float) -> float:
@@ -72,9 +134,7 @@ def chart(runs: dict[str, dict]) -> str:
     parts += legend
     for group, layers in groups.items():
         y += 22
-        title = GROUP_TITLES[group].format(
-            rows=f"{first['rows']:,}", statements=f"{first['statements']:,}"
-        )
+        title = group_title(group, first)
         parts.append(f'<text class="bench-group" x="0" y="{y}">{escape(title)}</text>')
         y += 8
         for layer, label in layers.items():
@@ -84,12 +144,17 @@ def chart(runs: dict[str, dict]) -> str:
             )
             for i, (dialect, run) in enumerate(runs.items()):
                 ratio = run[group][layer]["ratio"]
-                width_of_bar = max(x(ratio) - left, 1)
+                top_of_bar, middle = y + i * bar, y + i * bar + (bar - 1) / 2
+                low_x, high_x = x(ratio["min"]), x(ratio["max"])
                 parts.append(
-                    f'<rect class="bench-{dialect}" x="{left}" y="{y + i * bar}" '
-                    f'width="{width_of_bar:.1f}" height="{bar - 1}"/>'
-                    f'<text class="bench-value" x="{left + width_of_bar + 4:.1f}" '
-                    f'y="{y + i * bar + bar - 1}">{ratio_text(ratio)}</text>'
+                    f'<rect class="bench-{dialect}" x="{left}" y="{top_of_bar}" '
+                    f'width="{max(x(ratio["median"]) - left, 1):.1f}" '
+                    f'height="{bar - 1}"/>'
+                    f'<path class="bench-whisker" d="M{low_x:.1f} {middle:.1f}'
+                    f"H{high_x:.1f}M{low_x:.1f} {top_of_bar + 1}v{bar - 3}"
+                    f'M{high_x:.1f} {top_of_bar + 1}v{bar - 3}"/>'
+                    f'<text class="bench-value" x="{high_x + 4:.1f}" '
+                    f'y="{top_of_bar + bar - 1}">{number(ratio["median"])}×</text>'
                 )
             y += height + gap
     y += 6
@@ -98,8 +163,8 @@ def chart(runs: dict[str, dict]) -> str:
             for t in ticks]  # fmt: skip
     height = y + 20
     summary = "; ".join(
-        f"{label_of(d)} {layer} {run[g][layer]['ratio']}×"
-        for d, run in runs.items() for g in groups for layer in groups[g]
+        f"{label_of(d)} {label} {ratio_text(run[g][layer]['ratio'])}"
+        for d, run in runs.items() for g in groups for layer, label in groups[g].items()
     )  # fmt: skip
     return (
         f'<figure class="bench-chart" tabindex="0"><svg viewBox="0 0 {left + width + 60} {height}" '
@@ -108,28 +173,34 @@ def chart(runs: dict[str, dict]) -> str:
         f'(log scale)</title><desc id="bench-desc">{escape(summary)}</desc>'
         + "".join(axis + parts)
         + "</svg><figcaption>Time as a multiple of the raw driver's time in the same "
-        "run (1× = raw driver; log scale). The table below has every figure.</figcaption>"
-        "</figure>"
+        "round (1× = raw driver; log scale): each bar is the median of the rounds, its "
+        "whisker runs from the fastest round to the slowest. The tables below have every "
+        "figure.</figcaption></figure>"
     )
 
 
 def table(runs: dict[str, dict]) -> str:
-    groups = benchmark_groups()
-    heads = " | ".join(f"{label_of(d)}" for d in runs)
-    lines = [f"| Operation | Layer | {heads} |", "|---|---|" + "---:|" * len(runs)]
-    first = next(iter(runs.values()))
-    for group, layers in groups.items():
-        title = GROUP_TITLES[group].format(
-            rows=f"{first['rows']:,}", statements=f"{first['statements']:,}"
-        )
+    """One table per group: a row per layer, a column per database; each cell the ratio,
+    the milliseconds (median and range) and the statements sent."""
+    heads = " | ".join(label_of(d) for d in runs)
+    tables = []
+    for group, layers in benchmark_groups().items():
+        lines = [
+            f"| {group_title(group, next(iter(runs.values())))} | {heads} |",
+            "|---|" + "---:|" * len(runs),
+        ]
         for layer, label in layers.items():
             cells = " | ".join(
-                f"{ratio_text(run[group][layer]['ratio'])} "
-                f"({run[group][layer]['seconds'] * 1000:,.1f} ms)"
-                for run in runs.values()
+                f"{ratio_text(f['ratio'])}<br>{ms_text(f['seconds'])}<br>"
+                f"{statements_text(f['statements'])}"
+                for f in (run[group][layer] for run in runs.values())
             )
-            lines.append(f"| {title} | {label} | {cells} |")
-    return "\n".join(lines)
+            lines.append(f"| {label} | {cells} |")
+        tables.append("\n".join(lines))
+    # In a div (md_in_html) so that CSS can keep each line of a cell whole on a phone.
+    return (
+        '<div class="bench-tables" markdown>\n\n' + "\n\n".join(tables) + "\n\n</div>"
+    )
 
 
 def measured(runs: dict[str, dict]) -> str:
@@ -141,22 +212,38 @@ def measured(runs: dict[str, dict]) -> str:
     return (
         f"Measured {first['measured']} on {first['machine']} with Python "
         f"{first['python']} and SQLAlchemy {first['sqlalchemy']}: {engines}. "
-        f"Each figure is the median of {first['repeat']} runs, after one untimed run. "
+        f"Each group of operations is timed in {first['rounds']} rounds, after one "
+        "untimed round; a round runs every layer of the group once, in an order that "
+        "rotates from round to round, so that a change in the machine's load hits every "
+        "layer alike. A ratio divides a layer's time by the raw driver's in the same "
+        "round. Each figure is the median of the rounds, followed, in brackets, by the "
+        "fastest and the slowest round (min–max). Statements are those each "
+        "layer handed the driver, counted with SQLAlchemy's `before_cursor_execute` "
+        "event (an `executemany()` is one). "
         f"Source: `{BENCHMARK.results.relative_to(ROOT).as_posix()}`."
     )
 
 
 RENDER = {"chart": chart, "table": table, "measured": measured}
+TEXT_OF = {
+    "ratio": ratio_text,
+    "seconds": ms_text,
+    "statements": lambda v: f"{v['median']:,}",
+}
 
 
 def figure(key: str, runs: dict[str, dict]) -> str:
-    """'sqlite.insert.orm_bulk' -> that ratio as text; KeyError if there is none."""
-    dialect, group, layer = key.split(".")
-    return ratio_text(runs[dialect][group][layer]["ratio"])
+    """A placeholder's text (see the module's docstring); KeyError if the results hold
+    no such figure."""
+    dialect, _, field = key.partition(".")
+    if field in RUN_NUMBERS:
+        return f"{runs[dialect][field]:,}"
+    kind, value = measure_of(runs, key)
+    return TEXT_OF[kind](value)
 
 
 def render_benchmark(markdown: str, page_path: str, first_line: int = 1) -> str:
-    if not MARKER.search(markdown) and not FIGURE.search(markdown):
+    if not any(p.search(markdown) for p in (MARKER, FIGURE, CLAIM)):
         return markdown
     try:
         runs = read_results()
@@ -164,7 +251,8 @@ def render_benchmark(markdown: str, page_path: str, first_line: int = 1) -> str:
         raise PluginError(f"{page_path}: {exc}") from None
 
     def line_of(m: re.Match[str]) -> str:
-        return f"{page_path}:{first_line + markdown.count(chr(10), 0, m.start())}"
+        # m.string: the text being rewritten, whose lines are still the page's.
+        return f"{page_path}:{first_line + m.string.count(chr(10), 0, m.start())}"
 
     def block(m: re.Match[str]) -> str:
         if m["what"] not in RENDER:
@@ -174,16 +262,22 @@ def render_benchmark(markdown: str, page_path: str, first_line: int = 1) -> str:
 
     def inline(m: re.Match[str]) -> str:
         try:
-            return figure(m["key"], runs)
-        except (KeyError, ValueError):
+            return figure(m["key"].strip(), runs)
+        except (KeyError, TypeError):
             raise PluginError(
-                f"{line_of(m)}: '{{{{ {m['key']} }}}}' names no figure in "
-                f"{BENCHMARK.results.name}; write <database>.<group>.<layer>, "
-                f"e.g. sqlite.insert.orm_bulk"
+                f"{line_of(m)}: '{m[0]}' names no figure in {BENCHMARK.results.name}; "
+                "write <database>.<group>.<layer>[.seconds|.statements] "
+                "(sqlite.insert.orm) or "
+                f"<database>.<{'|'.join(RUN_NUMBERS)}>"
             ) from None
 
-    # Figures first: they keep the line count, so markers still report their own line.
-    return MARKER.sub(block, FIGURE.sub(inline, markdown))
+    text = FIGURE.sub(inline, markdown)  # keeps the line count: lines are the page's
+    for m in CLAIM.finditer(text):
+        if problem := claim_problem(m["claim"], runs):
+            raise PluginError(f"{line_of(m)}: {problem}")
+    # Claims are checked; a reader has no use for them. Removed last, with the lines they
+    # stand on, once no error needs a line number.
+    return CLAIM.sub("", CLAIM_LINE.sub("", MARKER.sub(block, text)))
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -15,7 +15,7 @@ from harness import BENCHMARK, rel, run_as_reader
 
 
 def main() -> int:
-    args = ["--rows", str(BENCHMARK.rows), "--repeat", str(BENCHMARK.repeat)]
+    args = ["--rows", str(BENCHMARK.rows), "--rounds", str(BENCHMARK.rounds)]
     runs = []
     for backend in BENCHMARK.backends:
         print(
