@@ -34,6 +34,7 @@ import math
 import re
 from html import escape
 from pathlib import Path
+from typing import NoReturn
 
 from benchmark_results import (
     CLAIM,
@@ -242,49 +243,52 @@ def figure(key: str, runs: dict[str, dict]) -> str:
     return TEXT_OF[kind](value)
 
 
-def render_benchmark(markdown: str, page_path: str, first_line: int = 1) -> str:
-    if not any(p.search(markdown) for p in (MARKER, FIGURE, CLAIM)):
+def render_benchmark(
+    markdown: str, page_path: str, first_line: int = 1, written: str | None = None
+) -> str:
+    """Check the page's markers, placeholders and claims, then render them. `written` is
+    the page's Markdown as in its file from first_line on, where errors are located;
+    `markdown` is the same after other hooks rewrote it (an include gains its badges).
+    """
+    written = markdown if written is None else written
+    if not any(p.search(written) for p in (MARKER, FIGURE, CLAIM)):
         return markdown
     try:
         runs = read_results()
     except ValueError as exc:
         raise PluginError(f"{page_path}: {exc}") from None
 
-    def line_of(m: re.Match[str]) -> str:
-        # m.string: the text being rewritten, whose lines are still the page's.
-        return f"{page_path}:{first_line + m.string.count(chr(10), 0, m.start())}"
+    def fail(m: re.Match[str], problem: str) -> NoReturn:
+        line = first_line + written.count("\n", 0, m.start())
+        raise PluginError(f"{page_path}:{line}: {problem}")
 
-    def block(m: re.Match[str]) -> str:
+    for m in MARKER.finditer(written):
         if m["what"] not in RENDER:
-            raise PluginError(f"{line_of(m)}: unknown marker 'benchmark: {m['what']}'; "
-                              f"use one of {', '.join(RENDER)}")  # fmt: skip
-        return RENDER[m["what"]](runs)
-
-    def inline(m: re.Match[str]) -> str:
+            fail(m, f"unknown marker 'benchmark: {m['what']}'; use one of "
+                    f"{', '.join(RENDER)}")  # fmt: skip
+    for m in FIGURE.finditer(written):
         try:
-            return figure(m["key"].strip(), runs)
+            figure(m["key"].strip(), runs)
         except (KeyError, TypeError):
-            raise PluginError(
-                f"{line_of(m)}: '{m[0]}' names no figure in {BENCHMARK.results.name}; "
-                "write <database>.<group>.<layer>[.seconds|.statements] "
-                "(sqlite.insert.orm) or "
-                f"<database>.<{'|'.join(RUN_NUMBERS)}>"
-            ) from None
-
-    text = FIGURE.sub(inline, markdown)  # keeps the line count: lines are the page's
-    for m in CLAIM.finditer(text):
+            fail(m, f"'{m[0]}' names no figure in {BENCHMARK.results.name}; write "
+                    "<database>.<group>.<layer>[.seconds|.statements] (sqlite.insert.orm)"
+                    f" or <database>.<{'|'.join(RUN_NUMBERS)}>")  # fmt: skip
+    for m in CLAIM.finditer(written):
         if problem := claim_problem(m["claim"], runs):
-            raise PluginError(f"{line_of(m)}: {problem}")
-    # Claims are checked; a reader has no use for them. Removed last, with the lines they
-    # stand on, once no error needs a line number.
-    return CLAIM.sub("", CLAIM_LINE.sub("", MARKER.sub(block, text)))
+            fail(m, problem)
+
+    text = FIGURE.sub(lambda m: figure(m["key"].strip(), runs), markdown)
+    text = MARKER.sub(lambda m: RENDER[m["what"]](runs), text)
+    # Claims are checked; a reader has no use for them: removed, with the lines they
+    # stand on.
+    return CLAIM.sub("", CLAIM_LINE.sub("", text))
 
 
 def on_page_markdown(markdown, page, config, files):
     source = Path(page.file.abs_src_path)
     text = source.read_text()
-    # Where the page's Markdown starts, after its front matter, in the file as written
-    # (the markdown passed in has already been rewritten by example_blocks.py).
+    # The page's Markdown as written, after its front matter, and the line it starts on.
     body, _ = get_data(text)
     first_line = text.count("\n", 0, text.find(body)) + 1 if body else 1
-    return render_benchmark(markdown, source.relative_to(ROOT).as_posix(), first_line)
+    page_path = source.relative_to(ROOT).as_posix()
+    return render_benchmark(markdown, page_path, first_line, body)
