@@ -239,7 +239,9 @@ def test_a_bad_benchmark_claim_fails_the_build_naming_page_and_line(
     assert f"docs/performance.md:{line + 2}: " in output and error in output, output
 
 
-def test_a_claim_the_figures_deny_fails_the_build_naming_page_and_line(scratch: Path):
+def test_a_benchmark_claim_the_figures_deny_fails_the_build_naming_page_and_line(
+    scratch: Path,
+):
     """Flip the page's first claim: whatever the figures say, it no longer holds."""
     page = scratch / "docs" / "performance.md"
     lines = page.read_text().splitlines(keepends=True)
