@@ -52,22 +52,8 @@ FIGURE = re.compile(r"\{\{(?P<key>[^{}\n]*)\}\}")
 CLAIM_LINE = re.compile(
     rf"^[ \t]*(?:{CLAIM.pattern}[ \t]*)+\n", CLAIM.flags | re.MULTILINE
 )
-RUN_NUMBERS = ["rows", "rows_one_by_one", "rounds"]
-TICKS = (
-    0.1,
-    0.2,
-    0.5,
-    1,
-    2,
-    5,
-    10,
-    20,
-    50,
-    100,
-    200,
-    500,
-    1000,
-)  # the chart's axis  # {{ sqlite.rows }} and the like
+RUN_NUMBERS = ["rows", "rows_one_by_one", "rounds"]  # {{ sqlite.rows }} and the like
+TICKS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]  # the chart's axis
 GROUP_TITLES = {
     "insert": "Insert {rows} rows",
     "select": "Select {rows} rows",
@@ -84,11 +70,9 @@ def label_of(dialect: str) -> str:
 
 def number(value: float) -> str:
     """A ratio as text: 0.79, 1.0, 3.7, 47."""
-    return (
-        f"{value:.2g}"
-        if value < 1
-        else f"{value:.1f}" if value < 10 else f"{value:,.0f}"
-    )
+    if value < 1:
+        return f"{value:.2g}"
+    return f"{value:.1f}" if value < 10 else f"{value:,.0f}"
 
 
 def ratio_text(ratio: dict) -> str:
