@@ -109,11 +109,10 @@ def relation(a: dict, b: dict) -> str:
     return "~"
 
 
-def claims(markdown: str, first_line: int = 1) -> list[tuple[int, str]]:
-    """Each claim marker's line and text ('sqlite.insert.orm > sqlite.insert.core')."""
+def claims(page: str) -> list[tuple[int, str]]:
+    """Each claim marker in a page's text: its line and what follows 'claim'."""
     return [
-        (first_line + markdown.count("\n", 0, m.start()), m["claim"])
-        for m in CLAIM.finditer(markdown)
+        (page.count("\n", 0, m.start()) + 1, m["claim"]) for m in CLAIM.finditer(page)
     ]
 
 
