@@ -77,7 +77,7 @@ class Benchmark:
     results: Path  # what the Performance page's chart and table are built from
     backends: list[Backend]
     rows: int
-    repeat: int
+    rounds: int  # timed rounds; each runs every layer of a group once
 
 
 BENCHMARK = Benchmark(
@@ -85,7 +85,7 @@ BENCHMARK = Benchmark(
     ROOT / _CONFIG["benchmark"]["results"],
     [BACKENDS[name] for name in _CONFIG["benchmark"]["backends"]],
     _CONFIG["benchmark"]["rows"],
-    _CONFIG["benchmark"]["repeat"],
+    _CONFIG["benchmark"]["rounds"],
 )
 _ONLY_ON = {ROOT / path: names for path, names in _CONFIG.get("only-on", {}).items()}
 

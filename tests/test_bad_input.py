@@ -214,6 +214,47 @@ def test_a_benchmark_figure_the_results_do_not_hold_is_found_with_its_line(
     )
 
 
+@pytest.mark.parametrize(
+    ("claim", "error"),
+    [
+        ("sqlite.insert.orm >> sqlite.insert.core", "is not a claim"),
+        (
+            "sqlite.insert.orrm > sqlite.insert.core",
+            "names no figure 'sqlite.insert.orrm'",
+        ),
+        ("sqlite.insert.orm > sqlite.rows", "is not a claim"),
+    ],
+    ids=["malformed", "naming no figure", "naming no layer"],
+)
+def test_a_bad_benchmark_claim_fails_the_build_naming_page_and_line(
+    scratch: Path, claim: str, error: str
+):
+    page = scratch / "docs" / "performance.md"
+    line = append(page, f"\nA sentence that compares.\n<!-- claim: {claim} -->\n")
+    output = build_fails(scratch)
+    assert f"docs/performance.md:{line + 2}: " in output and error in output, output
+
+
+def test_a_benchmark_claim_the_figures_deny_fails_the_build_naming_page_and_line(
+    scratch: Path,
+):
+    """Flip the page's first claim: whatever the figures say, it no longer holds."""
+    page = scratch / "docs" / "performance.md"
+    lines = page.read_text().splitlines(keepends=True)
+    line, m = next(
+        (i, m)
+        for i, text in enumerate(lines, 1)
+        if (m := re.search(r"<!-- claim: (\S+) ([<>~]) (\S+) -->", text))
+    )
+    flipped = {"<": ">", ">": "<", "~": "<"}[m[2]]
+    lines[line - 1] = lines[line - 1].replace(
+        m[0], f"<!-- claim: {m[1]} {flipped} {m[3]} -->"
+    )
+    page.write_text("".join(lines))
+    output = build_fails(scratch)
+    assert f"docs/performance.md:{line}: claims {m[1]} {flipped} {m[3]}, but" in output
+
+
 def test_a_missing_benchmark_results_file_fails_the_build_naming_it(scratch: Path):
     (scratch / "examples" / "performance" / "results.json").unlink()
     output = build_fails(scratch)

@@ -16,7 +16,7 @@ from docsite.running import run_as_reader
 
 
 def main() -> int:
-    args = ["--rows", str(BENCHMARK.rows), "--repeat", str(BENCHMARK.repeat)]
+    args = ["--rows", str(BENCHMARK.rows), "--rounds", str(BENCHMARK.rounds)]
     runs = []
     for backend in BENCHMARK.backends:
         print(

@@ -2,12 +2,16 @@
 ORM through a Session, timed on the same data in the same database, in one process.
 
     python benchmark.py                          # SQLite in memory, 10,000 rows
-    python benchmark.py --rows 100000 --repeat 7
+    python benchmark.py --rows 100000 --rounds 11
     python benchmark.py --url postgresql+psycopg://user@localhost/test
 
-Each figure is the median of --repeat runs; the ratio divides it by the raw driver's
-median for the same operation in the same run. --json FILE also writes the figures with
-the Python, SQLAlchemy, driver and database versions they were measured with.
+Each group of operations is timed in rounds: a round runs every layer of the group once,
+in an order that rotates from round to round, so that a change in the machine's load hits
+every layer alike. Each layer's ratio is its time divided by the raw driver's in the same
+round. Every figure is reported as the median over the rounds and its spread, the fastest
+and the slowest round (min-max). Each layer's statements are counted too: what it hands
+the driver, an executemany() counting as one. --json FILE also writes the figures with the
+Python, SQLAlchemy, driver and database versions they were measured with.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from datetime import UTC, datetime
 from importlib.metadata import version
 
 import sqlalchemy
-from sqlalchemy import Integer, String, create_engine, insert, select
+from sqlalchemy import Integer, String, create_engine, event, insert, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
@@ -46,6 +50,7 @@ GROUPS = {
         "raw": "raw executemany()",
         "core": "Core insert()",
         "orm": "ORM add_all()",
+        "orm_ids": "ORM add_all(), ids set",
         "orm_bulk": "ORM bulk insert",
     },
     "select": {
@@ -62,10 +67,12 @@ GROUPS = {
 }
 
 
-def run(url: str, rows: int, repeat: int) -> dict:
+def run(url: str, rows: int, rounds: int) -> dict:
     engine = create_engine(url)
     table = Reading.__table__
     data = [{"sensor": f"s{i % 10}", "value": i} for i in range(rows)]
+    # The same rows with their primary keys given in Python, not made by the database.
+    with_ids = [{"id": i, **row} for i, row in enumerate(data, start=1)]
     few = data[: max(rows // 10, 1)]  # a commit per row is slow: a tenth of the rows
     # Every layer gets the same list of dicts; the drivers take dicts with named
     # placeholders: :name for sqlite3, %(name)s for psycopg and PyMySQL.
@@ -88,6 +95,11 @@ def run(url: str, rows: int, repeat: int) -> dict:
     def orm_add_all():
         with Session(engine) as session:
             session.add_all([Reading(**d) for d in data])
+            session.commit()
+
+    def orm_add_all_ids():
+        with Session(engine) as session:
+            session.add_all([Reading(**d) for d in with_ids])
             session.commit()
 
     def orm_bulk_insert():
@@ -142,52 +154,102 @@ def run(url: str, rows: int, repeat: int) -> dict:
         empty_table()
         core_insert()
 
-    def compare(group: str, operations: list, prepare) -> dict:
-        """Median seconds of each layer, and its ratio to the raw driver's median."""
-        medians = []
-        for operation in operations:
-            times = []
-            # One untimed round first: SQLAlchemy compiles each statement once, then
-            # reuses it from its cache, as a long-running application does.
-            for attempt in range(repeat + 1):
+    # Each group's operations, in GROUPS order, and what runs untimed before each one.
+    plan = {
+        "insert": (
+            [
+                raw_executemany,
+                core_insert,
+                orm_add_all,
+                orm_add_all_ids,
+                orm_bulk_insert,
+            ],
+            empty_table,
+        ),
+        "select": ([raw_fetchall, core_select, orm_entities, orm_columns], full_table),
+        "one_by_one": ([raw_one_by_one, core_one_by_one, orm_one_by_one], empty_table),
+    }
+    # The statements the raw driver sends are known from its code above: one
+    # executemany() (counted as one, as SQLAlchemy's are below), one execute(), and one
+    # execute() per row. SQLAlchemy's are counted as it sends them.
+    raw_statements = {"insert": 1, "select": 1, "one_by_one": len(few)}
+
+    def time_rounds(operations: list, prepare) -> list[list[float]]:
+        """Seconds of each operation in each round, in the order of operations."""
+        times = []
+        # One untimed round first: SQLAlchemy compiles each statement once, then
+        # reuses it from its cache, as a long-running application does.
+        for round_number in range(rounds + 1):
+            seconds = [0.0] * len(operations)
+            for turn in range(len(operations)):
+                index = (round_number + turn) % len(operations)  # rotating order
                 prepare()
                 # Garbage left by earlier operations is collected now, not inside the
                 # next one's timing; what an operation itself creates still counts.
                 gc.collect()
                 start = time.perf_counter()
-                operation()
-                if attempt:
-                    times.append(time.perf_counter() - start)
-            medians.append(statistics.median(times))
+                operations[index]()
+                seconds[index] = time.perf_counter() - start
+            if round_number:
+                times.append(seconds)
+        return times
+
+    def statements_sent(operation, prepare) -> int:
+        """The statements SQLAlchemy hands the driver in one run of the operation. The
+        event fires once per cursor call: an executemany() counts as one statement."""
+        prepare()
+        sent = []
+
+        def count(*event_args):
+            sent.append(event_args[2])  # the statement's SQL
+
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            operation()
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
+        return len(sent)
+
+    def spread(values: list[float], digits: int) -> dict:
         return {
-            layer: {
-                "label": label,
-                "seconds": round(s, 6),
-                "ratio": round(s / medians[0], 2),
-            }
-            for (layer, label), s in zip(GROUPS[group].items(), medians, strict=True)
+            "median": round(statistics.median(values), digits),
+            "min": round(min(values), digits),
+            "max": round(max(values), digits),
         }
 
-    selects = [raw_fetchall, core_select, orm_entities, orm_columns]
     try:
-        inserts = compare(
-            "insert",
-            [raw_executemany, core_insert, orm_add_all, orm_bulk_insert],
-            empty_table,
-        )
         full_table()
         # Every layer must read the same rows, or the comparison means nothing.
-        assert all(len(read()) == rows for read in selects)
-        reads = compare("select", selects, prepare=lambda: None)
-        one_by_one = compare(
-            "one_by_one", [raw_one_by_one, core_one_by_one, orm_one_by_one], empty_table
-        )
+        assert all(len(read()) == rows for read in plan["select"][0])
+        timed = {
+            group: time_rounds(operations, prepare)
+            for group, (operations, prepare) in plan.items()
+        }
+        # Counted last: a listener, even once removed, leaves SQLAlchemy checking for
+        # listeners at every statement, which would slow down later timings a little.
+        sent = {
+            group: [raw_statements[group]]
+            + [statements_sent(operation, prepare) for operation in operations[1:]]
+            for group, (operations, prepare) in plan.items()
+        }
         Base.metadata.drop_all(engine)
         with engine.connect() as conn:
             server = ".".join(map(str, conn.dialect.server_version_info or ()))
     finally:
         pooled.close()
         engine.dispose()
+    figures = {
+        group: {
+            layer: {
+                "label": label,
+                "statements": sent[group][index],
+                "seconds": spread([times[index] for times in timed[group]], 6),
+                "ratio": spread([times[index] / times[0] for times in timed[group]], 3),
+            }
+            for index, (layer, label) in enumerate(GROUPS[group].items())
+        }
+        for group in GROUPS
+    }
     driver = engine.dialect.driver
     return {
         "database": f"{engine.dialect.name} {server}",
@@ -197,11 +259,9 @@ def run(url: str, rows: int, repeat: int) -> dict:
         "machine": f"{platform.system()} {platform.machine()}",
         "measured": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "rows": rows,
-        "statements": len(few),
-        "repeat": repeat,
-        "insert": inserts,
-        "select": reads,
-        "one_by_one": one_by_one,
+        "rows_one_by_one": len(few),
+        "rounds": rounds,
+        **figures,
     }
 
 
@@ -216,27 +276,38 @@ def driver_version(driver: str) -> str:
 
 def report(result: dict) -> str:
     title = f"{result['database']} via {result['driver']}, SQLAlchemy {result['sqlalchemy']}"
-    lines = [f"{title}, {result['rows']:,} rows"]
+    lines = [
+        f"{title}, {result['rows']:,} rows",
+        f"median (min-max) of {result['rounds']} rounds",
+    ]
     for group in GROUPS:
-        lines.append(f"  {group}:")
+        lines.append(f"  {group:<24}{'statements':>10}{'ms':>26}{'x raw driver':>24}")
         for figure in result[group].values():
             lines.append(
-                f"    {figure['label']:<22}{figure['seconds'] * 1000:>10.1f} ms"
-                f"{figure['ratio']:>8.2f}x"
+                f"    {figure['label']:<22}{figure['statements']:>10,}"
+                f"{spread_text(figure['seconds'], 1000):>26}"
+                f"{spread_text(figure['ratio']):>24}"
             )
     return "\n".join(lines)
+
+
+def spread_text(figure: dict, scale: float = 1) -> str:
+    median, low, high = (figure[key] * scale for key in ("median", "min", "max"))
+    return f"{median:.2f} ({low:.2f}-{high:.2f})"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", action="append", help="database URL (repeatable)")
     parser.add_argument("--rows", type=int, default=10_000)
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="timed rounds of every layer (default 5)"
+    )
     parser.add_argument("--json", metavar="FILE", help="also write the figures here")
     args = parser.parse_args(argv)
     results = []
     for url in args.url or ["sqlite://"]:
-        results.append(run(url, args.rows, args.repeat))
+        results.append(run(url, args.rows, args.rounds))
         print(report(results[-1]), flush=True)
     if args.json:
         with open(args.json, "w") as f:
