@@ -1,6 +1,6 @@
 # SQLAlchemy's recipe for Python's sqlite3 driver: let SQLAlchemy send BEGIN itself, so
-# DDL and SAVEPOINTs are transactional. The price: isolation_level="AUTOCOMMIT" no longer
-# commits anything.
+# DDL and SAVEPOINTs are transactional. The price: its BEGIN also opens a transaction on
+# an isolation_level="AUTOCOMMIT" connection, and closing the connection rolls it back.
 from sqlalchemy import create_engine, event, inspect, text
 
 engine = create_engine("sqlite://")
@@ -40,6 +40,9 @@ print("department after the rollback:", inspect(engine).has_table("department"))
 # --8<-- [start:focus]
 with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
     conn.execute(text("INSERT INTO employee (id) VALUES (2)"))
+    dbapi_connection = conn.connection.driver_connection  # the sqlite3 connection
+    print("sqlite3 in a transaction:", dbapi_connection.in_transaction)
+    #> sqlite3 in a transaction: True
 with engine.connect() as conn:
     count = conn.execute(text("SELECT count(*) FROM employee")).scalar_one()
     print("rows after an AUTOCOMMIT insert:", count)
