@@ -1,7 +1,7 @@
 """The benchmark's results file (examples/performance/results.json), read and checked, and
 the claims a page makes about it.
 
-Shared by the Performance page's build hook (hooks/benchmark_page.py) and the tests
+Shared by the Performance page's build step (docsite/benchmark_page.py) and the tests
 (tests/test_benchmark.py). It needs nothing but the standard library, so the tests can
 use it in every venv of the matrix, MkDocs installed or not.
 """
