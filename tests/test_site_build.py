@@ -240,7 +240,8 @@ def test_every_output_quoted_in_prose_is_shown(site: Path):
             cited = any(link.startswith(SQLALCHEMY_DOCS) for link in span.links)
             if not cited and not any(shows_quote(span.text, o) for o in outputs):
                 source = source_of(site, page)
-                first = "`" + " ".join(span.text.split()[:3])
+                whole = f"`{span.text}`"
+                first = whole if "\n" not in span.text else whole.split()[0]
                 lines = [i for i, t in enumerate(source.read_text().splitlines(), 1)
                          for _ in range(t.count(first))]  # fmt: skip
                 line = (
