@@ -28,3 +28,4 @@ with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
 engine.echo = False
 with engine.begin() as conn:  # leave your server as it was
     conn.execute(text("DROP TABLE employee"))
+engine.dispose()
