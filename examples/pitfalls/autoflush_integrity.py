@@ -19,6 +19,7 @@ class Employee(Base):
 
 engine = create_engine("sqlite://")
 Base.metadata.create_all(engine)
+engine.echo = True  # from here on, log every SQL statement
 
 # --8<-- [start:focus]
 with Session(engine) as session:

@@ -38,6 +38,7 @@ Base.metadata.create_all(engine)
 with Session(engine) as session:
     session.add(Dept(name="Sales", employees=[Employee(name="Alice")]))
     session.commit()
+engine.echo = True  # from here on, log every SQL statement
 
 # --8<-- [start:focus]
 with Session(engine) as session:

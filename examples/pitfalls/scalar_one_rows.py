@@ -1,5 +1,5 @@
 # Pitfall: scalar_one() (and one()) demand exactly one row. Fix: scalar_one_or_none() when
-# zero rows is normal, first() or a tighter WHERE when several are.
+# zero rows is normal; when several are, ask for one (LIMIT 1) and take it with first().
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import MultipleResultsFound, NoResultFound
 
@@ -14,6 +14,7 @@ with engine.begin() as conn:
 
 by_name = text("SELECT id FROM employee WHERE name = :name")
 every_id = text("SELECT id FROM employee ORDER BY id")
+first_id = text("SELECT id FROM employee ORDER BY id LIMIT 1")
 # --8<-- [start:focus]
 with engine.connect() as conn:
     try:
@@ -30,6 +31,6 @@ with engine.connect() as conn:
     # the fixes
     print(conn.execute(by_name, {"name": "Zoe"}).scalar_one_or_none())
     #> None
-    print(conn.execute(every_id).scalars().first())
+    print(conn.execute(first_id).scalars().first())
     #> 1
 # --8<-- [end:focus]

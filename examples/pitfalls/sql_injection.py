@@ -2,6 +2,7 @@
 # cannot. The same input leaks every row through the first and finds none through the
 # second.
 from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DBAPIError
 
 engine = create_engine("sqlite://")
 with engine.begin() as conn:
@@ -22,4 +23,10 @@ with engine.connect() as conn:
     safe = text("SELECT name, secret FROM account WHERE name = :name")
     print("bound parameter:", conn.execute(safe, {"name": name}).all())
     #> bound parameter: []
+
+    try:  # a name is not a value: no parameter can stand for it
+        conn.execute(text("SELECT name FROM :table"), {"table": "account"}).all()
+    except DBAPIError as exc:
+        print("a table name as a parameter:", type(exc).__name__)
+        #> a table name as a parameter: OperationalError
 # --8<-- [end:focus]

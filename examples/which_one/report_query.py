@@ -8,6 +8,7 @@ with engine.begin() as conn:  # set-up: some data to report on
     conn.execute(
         text("INSERT INTO sale VALUES ('north', 120), ('south', 80), ('north', 30)")
     )
+engine.echo = True  # from here on, log every SQL statement
 
 # --8<-- [start:focus]
 report = text(
