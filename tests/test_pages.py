@@ -5,6 +5,7 @@ resolves, every example and notebook is shown somewhere, no recorded output is o
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from docsite.config import EXAMPLES_DIR, OUTPUT_SUFFIX, ROOT, SQLALCHEMY_LINES, rel
 from docsite.outputs import cell_of_output
@@ -100,3 +101,55 @@ def test_the_version_a_page_states_is_the_locked_one():
     assert not stated, f"requirements.lock has SQLAlchemy {locked}:\n  " + "\n  ".join(
         stated
     )
+
+
+# Made by the commands, not kept in the repository.
+GENERATED = (".cache", "site", ".venv")
+FILE_NAME = r"/|\.(py|md|toml|yml|yaml|lock|json|js|mjs|css|out)$"
+
+
+def named_in(doc: Path) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(line, path) of every file or folder a document names in `code` or a link, and
+    (line, target) of every `make <target>` it names. Placeholders (<page>) are not
+    names, nor are URLs, options or the folders the commands generate."""
+    paths, targets = [], []
+    for line, text in enumerate(doc.read_text().splitlines(), 1):
+        spans = re.findall(r"`([^`]+)`", text) + re.findall(r"\]\(([^)#]+)", text)
+        for span in spans:
+            if m := re.match(r"make ([\w-]+)", span):
+                targets.append((line, m[1]))
+                continue
+            folder = span.endswith("/")
+            path = span.split("::")[0].rstrip("/")
+            if (
+                re.search(r"[<>*{} ]|://|^-|^\.\w+$", path)
+                or path.split("/")[0].startswith(GENERATED)
+                or not (folder or re.search(FILE_NAME, path))
+            ):
+                continue
+            paths.append((line, path))
+    return paths, targets
+
+
+def test_every_file_folder_and_make_target_the_docs_name_exists():
+    makefile = (ROOT / "Makefile").read_text()
+    make_targets = set(re.findall(r"^([\w-]+):", makefile, re.MULTILINE))
+    missing = []
+    for doc in (ROOT / "README.md", ROOT / "CONTRIBUTING.md"):
+        paths, targets = named_in(doc)
+        for line, path in paths:
+            found = (
+                (ROOT / path).exists()
+                if "/" in path
+                else any(
+                    p for p in ROOT.rglob(path) if not rel(p).startswith(GENERATED)
+                )
+            )
+            if not found:
+                missing.append(f"{rel(doc)}:{line}: `{path}` does not exist")
+        missing += [
+            f"{rel(doc)}:{line}: `make {target}` is no target of the Makefile"
+            for line, target in targets
+            if target not in make_targets
+        ]
+    assert not missing, "\n".join(missing)
