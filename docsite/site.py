@@ -3,8 +3,10 @@ and reading what a built page shows."""
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import gzip
+import hashlib
 import html.parser
 import http.server
 import io
@@ -14,13 +16,15 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
 from docsite.config import ROOT
+
+CACHE = ROOT / ".cache"  # where builds, run from ROOT, keep their caches
 
 # A build sees the venv first (then git, for last-updated dates), and of the caller's
 # environment only what the build is meant to read: the deploy workflow's SITE_URL and
@@ -41,12 +45,39 @@ def mkdocs_build(
     """`mkdocs build --strict` of the project whose mkdocs.yml is `config` (this one, or a
     scratch copy), run from this project's root so that every build shares the caches
     in .cache/."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict",
-         "-f", str(config), "-d", str(site_dir)],
-        cwd=ROOT, capture_output=True, text=True, check=False,
-        env={**BUILD_ENV, "SESSION_DOCS_ROOT": str(config.parent), **env},
-    )  # fmt: skip
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
+               "-f", str(config), "-d", str(site_dir)]  # fmt: skip
+    env = {**BUILD_ENV, "SESSION_DOCS_ROOT": str(config.parent), **env}
+    with caches_filled_once() as filled:
+        build = subprocess.run(
+            command, cwd=ROOT, capture_output=True, text=True, check=False, env=env
+        )
+        if build.returncode == 0:
+            filled()
+    return build
+
+
+@contextmanager
+def caches_filled_once() -> Iterator[Callable[[], None]]:
+    """The first build after the sources change fills .cache/ (notebook outputs, the Run
+    buttons' files); two builds doing that at once (test workers) would write the same
+    files. So builds wait for each other until one has succeeded with the current
+    notebooks and Run-button inputs; after that they run side by side. Yields what to
+    call once a build has succeeded."""
+    from docsite.browser_run import assets_key  # the Run buttons' inputs, hashed
+    from docsite.sources import notebooks
+
+    key = hashlib.sha256(
+        b"".join(nb.read_bytes() for nb in notebooks()) + assets_key().encode()
+    ).hexdigest()
+    marker = CACHE / "filled"
+    if marker.is_file() and marker.read_text() == key:
+        yield lambda: None
+        return
+    CACHE.mkdir(exist_ok=True)
+    with open(CACHE / "build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        yield lambda: marker.write_text(key)
 
 
 def html_pages(site: Path) -> list[Path]:

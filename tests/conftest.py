@@ -3,6 +3,7 @@ helpers themselves live in the docsite package)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,23 @@ def pytest_configure(config: pytest.Config) -> None:
         selected_backends(config.getoption("backend"))
     except ValueError as wrong:
         raise pytest.UsageError(str(wrong)) from None
+
+
+# A browser check of one page (test_browser.py: `[/sessions/]`) shares the page's load
+# with the other checks of that page: they are one unit of work, sent to one worker.
+# Every other test is a unit of its own. (pytest-xdist's loadgroup left them apart.)
+PAGE_CHECK = re.compile(r"^tests/test_browser\.py::\w+\[(?P<path>/[^\]]*)\]$")
+
+
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByPage(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            m = PAGE_CHECK.match(nodeid)
+            return f"page {m['path']}" if m else nodeid
+
+    return ByPage(config, log)
 
 
 @pytest.fixture(scope="session")

@@ -19,8 +19,6 @@ from docsite.config import OUTPUT_SUFFIX, ROOT, SQLALCHEMY_LINES, rel
 from docsite.site import mkdocs_build
 from docsite.sources import example_programs, inline_python_blocks
 
-pytestmark = pytest.mark.xdist_group("site")  # builds share .cache/mkdocs-jupyter
-
 COPIED = [
     "docs",
     "examples",

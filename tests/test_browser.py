@@ -12,6 +12,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -24,12 +25,25 @@ from docsite.browser import (
     chromium_executable,
     click_run,
 )
-from docsite.config import BENCHMARK, ROOT, rel, why_not_in_browser
+from docsite.config import BENCHMARK, DOCS_DIR, ROOT, rel, why_not_in_browser
 from docsite.outputs import expected_output_path, normalise, shown_cells
-from docsite.site import served, site_pages
-from docsite.sources import notebooks, pages_showing, shown_source
+from docsite.site import html_pages, served, site_pages
+from docsite.sources import notebooks, pages, pages_showing, shown_source
 
-pytestmark = pytest.mark.xdist_group("site")  # one worker builds and serves the site
+
+def url_of(page_file: Path) -> str:
+    """docs/sessions.md -> /sessions/ (docs/index.md -> /)."""
+    stem = page_file.relative_to(DOCS_DIR).with_suffix("").as_posix()
+    return "/" if stem == "index" else f"/{stem}/"
+
+
+# Every page of the site, from its sources (test_every_built_page_is_tested checks the
+# built site has no other): the tests below run once per page, on whichever worker is free.
+PAGES = sorted(
+    [url_of(p) for p in pages()]
+    + [f"/notebooks/{nb.stem}/" for nb in notebooks()]
+    + ["/404.html"]
+)
 
 
 @pytest.fixture(scope="session")
@@ -65,10 +79,10 @@ def page(browser, base_url: str):
     context.close()
 
 
-@pytest.fixture
-def problems(page, base_url: str) -> list[str]:
-    """What goes wrong while the test's page is open: console errors, failed requests,
-    and any request to a host other than the site's own (blocked before it leaves)."""
+def watched(page, base_url: str) -> list[str]:
+    """What goes wrong while a page is open, from now on: console errors, failed
+    requests, and any request to a host other than the site's own (blocked before it
+    leaves)."""
     found: list[str] = []
     origin = urlparse(base_url).netloc
 
@@ -95,13 +109,56 @@ def problems(page, base_url: str) -> list[str]:
     return found
 
 
-def test_every_page_loads_cleanly_and_stays_on_the_machine(page, site: Path, problems):
-    loaded = []
-    for path in site_pages(site):
+@pytest.fixture
+def problems(page, base_url: str) -> list[str]:
+    return watched(page, base_url)
+
+
+@dataclass
+class Shown:
+    """A page of the site open in the browser, and what went wrong on it so far."""
+
+    path: str
+    page: object
+    problems: list[str]
+
+
+@pytest.fixture(scope="session")
+def opened(browser, base_url: str) -> Iterator[dict[str, Shown]]:
+    """The pages this worker has open, by path: each loaded once for all its checks."""
+    pages: dict[str, Shown] = {}
+    yield pages
+    for shown in pages.values():
+        shown.page.context.close()
+
+
+# The checks of one page run on one worker, which loads the page once for all of them.
+ON_ONE_WORKER = [
+    pytest.param(p, marks=pytest.mark.xdist_group(f"page {p}")) for p in PAGES
+]
+
+
+@pytest.fixture(params=ON_ONE_WORKER)
+def shown(request, opened, browser, base_url: str) -> Shown:
+    """One page of the site, open in the browser for every check of that page."""
+    path = request.param
+    if path not in opened:
+        context = browser.new_context(
+            base_url=base_url, permissions=["clipboard-read", "clipboard-write"]
+        )
+        page = context.new_page()
+        problems = watched(page, base_url)
         page.goto(path, wait_until="networkidle")
-        loaded.append(path)
-    assert not problems, "\n".join(problems)
-    assert "/backend-differences/" in loaded
+        opened[path] = Shown(path, page, problems)
+    return opened[path]
+
+
+def test_every_built_page_is_tested(site: Path):
+    assert site_pages(site) == PAGES
+
+
+def test_the_page_loads_cleanly_and_stays_on_the_machine(shown: Shown):
+    assert not shown.problems, "\n".join(shown.problems)
 
 
 def test_search_finds_a_term_from_a_deep_page_and_opens_it(page, problems):
@@ -118,7 +175,7 @@ def test_search_finds_a_term_from_a_deep_page_and_opens_it(page, problems):
 
 
 def test_content_tabs_switch(page):
-    page.goto("/backend-differences/", wait_until="networkidle")
+    page.goto("/backend-differences/", wait_until="load")
     # The first set of tabs by backend (others are by SQLAlchemy version).
     postgresql = page.locator(".tabbed-labels label").filter(
         has_text=re.compile("^PostgreSQL$")
@@ -132,7 +189,7 @@ def test_content_tabs_switch(page):
 
 
 def test_the_light_dark_toggle_switches_the_scheme(page):
-    page.goto("/", wait_until="networkidle")
+    page.goto("/", wait_until="load")
     body = page.locator("body")
     before = body.get_attribute("data-md-color-scheme")
     page.locator("form[data-md-component=palette] label:visible").first.click()
@@ -157,43 +214,101 @@ BLOCKS = """() => [...document.querySelectorAll("div.language-python.highlight")
   })"""
 
 
+# Code blocks: one stylesheet colours every token class on every page. axe checks their
+# contrast (most of its time) on the fewest pages whose blocks hold every class the site
+# uses (highlighted lines included), and leaves them out elsewhere. (Notebook cells, a
+# stylesheet of their own, are checked everywhere.)
+CODE = ".highlight pre"
+PAGE_CODE = re.compile(
+    r'<div class="[^"]*\bhighlight\b[^"]*"[^>]*>(.*?)</pre>', re.DOTALL
+)
+TOKEN = re.compile(r'<span class="([^"]+)"')
+
+
+def code_classes(html: str) -> set[str]:
+    """The token classes inside a built page's program and output blocks (`hll` is a
+    highlighted line)."""
+    blocks = PAGE_CODE.findall(html)
+    return {c for block in blocks for c in TOKEN.findall(block)} | (
+        {"plain text"} if blocks else set()
+    )
+
+
+@pytest.fixture(scope="session")
+def pages_checking_code(site: Path) -> set[str]:
+    """The fewest pages (greedy) whose code blocks hold every token class of the site."""
+    classes = {path: code_classes(built_page(site, path).read_text()) for path in PAGES}
+    left, chosen = set().union(*classes.values()), set()
+    while left:
+        best = max(PAGES, key=lambda path: len(classes[path] & left))
+        chosen.add(best)
+        left -= classes[best]
+    return chosen
+
+
+def built_page(site: Path, path: str) -> Path:
+    """/sessions/ -> site/sessions/index.html"""
+    return site / path.lstrip("/") / ("index.html" if path.endswith("/") else "")
+
+
+def axe_violations(shown: Shown, pages_checking_code: set[str]) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    exclude = None if shown.path in pages_checking_code else {"exclude": [[CODE]]}
+    return [
+        f"{shown.path}: {v['id']} ({v['help']}) {[n['target'] for n in v['nodes']][:3]}"
+        for v in Axe().run(shown.page, context=exclude).response["violations"]
+    ]
+
+
+def test_axe_finds_no_accessibility_violation_in_light_mode(
+    shown: Shown, pages_checking_code
+):
+    """axe-core on the page as a reader who prefers light mode sees it (Material picks
+    its palette from the preference), as loaded: before the checks below click on it.
+    `make a11y-report` prints the same as figures."""
+    found = axe_violations(shown, pages_checking_code)
+    assert not found, f"{len(found)} axe violations:\n" + "\n".join(found)
+
+
 def test_every_copy_button_copies_the_program_whose_output_the_page_shows(
-    page, site: Path
+    shown: Shown,
 ):
     """The copy button copies the program file exactly (test_examples.py runs that file
     and checks what it prints), and the Output under it is that file's recorded output.
     """
-    checked, failures = 0, []
-    for path in site_pages(site):
-        page.goto(path, wait_until="networkidle")
-        blocks = page.evaluate(BLOCKS)
-        python_blocks = page.locator("div.language-python.highlight:has(.filename)")
-        for block in blocks:
-            element = python_blocks.nth(block["index"])
-            element.evaluate(SHOW_TAB)  # a block in a closed tab or admonition: show it
-            element.hover()
-            element.locator('button[data-md-type="copy"]').click()
-            copied = page.evaluate("navigator.clipboard.readText()")
-            program = ROOT / block["file"]
-            where = f"{path} {block['file']}"
-            # Material's copy button drops the file's final newline; nothing else differs.
-            if copied != shown_source(program).removesuffix("\n"):
-                failures.append(f"{where}: the copy button copies other text")
-                continue
-            checked += 1
-            if program == BENCHMARK.program:
-                continue  # prints timings: the page shows its results file instead
-            _, backend, line = shown_cells(program, None)[0]
-            recorded = expected_output_path(program, backend, line)
-            if block["output"] != recorded.read_text():
-                failures.append(f"{where}: the Output is not {rel(recorded)}")
+    failures, page = [], shown.page
+    python_blocks = page.locator("div.language-python.highlight:has(.filename)")
+    for block in page.evaluate(BLOCKS):
+        element = python_blocks.nth(block["index"])
+        element.evaluate(SHOW_TAB)  # a block in a closed tab or admonition: show it
+        element.hover()
+        element.locator('button[data-md-type="copy"]').click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        program = ROOT / block["file"]
+        where = f"{shown.path} {block['file']}"
+        # Material's copy button drops the file's final newline; nothing else differs.
+        if copied != shown_source(program).removesuffix("\n"):
+            failures.append(f"{where}: the copy button copies other text")
+            continue
+        if program == BENCHMARK.program:
+            continue  # prints timings: the page shows its results file instead
+        _, backend, line = shown_cells(program, None)[0]
+        recorded = expected_output_path(program, backend, line)
+        if block["output"] != recorded.read_text():
+            failures.append(f"{where}: the Output is not {rel(recorded)}")
     assert not failures, "\n".join(failures)
-    assert checked >= len({p for p in ROOT.glob("examples/*/*.py")}) - len(notebooks())
+    assert not shown.problems, "\n".join(shown.problems)
+
+
+def test_every_program_has_a_page_with_its_copy_button():
+    shown = {url_of(inc.page) for incs in pages_showing().values() for inc in incs}
+    assert shown <= set(PAGES)
 
 
 def test_notebook_pages_show_outputs_and_offer_a_valid_download(page, problems):
     for notebook in notebooks():
-        page.goto(f"/notebooks/{notebook.stem}/", wait_until="networkidle")
+        page.goto(f"/notebooks/{notebook.stem}/", wait_until="load")
         assert page.locator(".jp-OutputArea-output").count() > 0, notebook.stem
         assert not page.locator(".run-example").count(), "cells have their download"
         link = page.locator(f'a[href="{notebook.stem}.ipynb"][download]')
@@ -213,21 +328,21 @@ RESERVED_AND_RENDERED = """() => [...document.querySelectorAll(".md-typeset > .h
   })"""
 
 
-def test_code_blocks_reserve_their_rendered_height(page, site: Path):
-    """hooks/page_speed.py lets the browser skip code blocks outside the viewport and
+def test_code_blocks_reserve_their_rendered_height(shown: Shown):
+    """docsite/page_speed.py lets the browser skip code blocks outside the viewport and
     reserve their height from their line count; a wrong height would make the page jump
     as the reader scrolls, and anchors land in the wrong place."""
-    wrong, measured = [], 0
-    for path in site_pages(site):
-        page.goto(path, wait_until="networkidle")
-        for name, reserved, rendered in page.evaluate(RESERVED_AND_RENDERED):
-            measured += 1
-            if abs(reserved - rendered) > 1:
-                wrong.append(
-                    f"{path} {name}: reserves {reserved}px, renders {rendered}px"
-                )
-    assert measured > 100, f"only {measured} code blocks carry a reserved height"
+    wrong = [
+        f"{shown.path} {name}: reserves {reserved}px, renders {rendered}px"
+        for name, reserved, rendered in shown.page.evaluate(RESERVED_AND_RENDERED)
+        if abs(reserved - rendered) > 1
+    ]
     assert not wrong, "\n".join(wrong)
+
+
+def test_code_blocks_carry_their_reserved_height(site: Path):
+    sized = sum(p.read_text().count("--code-lines:") for p in html_pages(site))
+    assert sized > 100, f"only {sized} code blocks carry a reserved height"
 
 
 def test_every_internal_link_and_anchor_resolves_in_the_served_site(page, site: Path):
@@ -273,32 +388,22 @@ IDS = "[...document.querySelectorAll('[id], a[name]')].map(e => e.id || e.name)"
 LINKS = "[...document.querySelectorAll('a[href]')].map(a => a.href)"
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_accessibility_violation(
-    browser, base_url: str, site: Path, scheme
+def test_axe_finds_no_accessibility_violation_in_dark_mode(
+    shown: Shown, browser, base_url: str, pages_checking_code
 ):
-    """axe-core on every page, in the reader's light or dark preference (which picks
-    Material's palette). `make a11y-report` prints the same check as figures."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    context = browser.new_context(base_url=base_url, color_scheme=scheme)
-    page, axe, found = context.new_page(), Axe(), []
-    for path in site_pages(site):
-        page.goto(path, wait_until="networkidle")
-        for violation in axe.run(page).response["violations"]:
-            targets = [node["target"] for node in violation["nodes"]][:3]
-            found.append(f"{path}: {violation['id']} ({violation['help']}) {targets}")
+    """The same for a reader who prefers dark mode, in a browser context of its own
+    (Material reads the preference when a page loads)."""
+    context = browser.new_context(base_url=base_url, color_scheme="dark")
+    dark = Shown(shown.path, context.new_page(), [])
+    dark.page.goto(shown.path, wait_until="load")
+    scheme = dark.page.locator("body").get_attribute("data-md-color-scheme")
+    found = axe_violations(dark, pages_checking_code)
     context.close()
-    assert not found, f"{len(found)} axe violations ({scheme}):\n" + "\n".join(found)
+    assert scheme == "slate", f"{shown.path} shows the {scheme} palette"
+    assert not found, f"{len(found)} axe violations:\n" + "\n".join(found)
 
 
 # --- Run buttons: every example that can run in the browser runs there ------------------
-
-
-def url_of(page_file: Path) -> str:
-    """docs/sessions.md -> /sessions/ (docs/index.md -> /)."""
-    stem = page_file.relative_to(ROOT / "docs").with_suffix("").as_posix()
-    return "/" if stem == "index" else f"/{stem}/"
 
 
 def programs_by_page(runnable: bool) -> dict[str, set[str]]:
@@ -396,7 +501,7 @@ def edit_program(page, bar, source: str) -> None:
 def test_a_reader_can_edit_run_see_their_traceback_stop_a_loop_and_reset(
     page, problems
 ):
-    page.goto("/connections/", wait_until="networkidle")
+    page.goto("/connections/", wait_until="load")
     bar = page.locator(".run-example").first
     program = bar.get_attribute("data-program")
     original = run_in_browser(page, bar)

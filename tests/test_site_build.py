@@ -10,8 +10,6 @@ import re
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from docsite.config import (
     BACKENDS,
     BENCHMARK,
@@ -32,8 +30,6 @@ from docsite.sources import (
     pages,
     shown_source,
 )
-
-pytestmark = pytest.mark.xdist_group("site")  # builds share .cache/mkdocs-jupyter
 
 
 def test_every_example_is_on_the_site_with_its_output(site: Path):
