@@ -122,10 +122,11 @@ def llms_texts(entries: list[PageEntry], site: dict) -> tuple[str, str]:
     """llms.txt (the pages, with a line on how they are verified) and llms-full.txt."""
     verified = site["verified_with"]
     index = [f"# {site['name']}", "", f"> {site['description'].strip()}", "",
-             "Every example on these pages is a complete program run by the test suite on "
-             + ", ".join(verified["backends"]) + " with SQLAlchemy "
-             + " and ".join(verified["sqlalchemy"])
-             + "; the outputs shown are recorded from those runs.",
+             "Every example on these pages is a complete program run by the test suite "
+             "with SQLAlchemy " + " and ".join(verified["sqlalchemy"])
+             + " on the databases its badges name ("
+             + ", ".join(verified["backends"])
+             + "); the outputs shown are recorded from those runs.",
              "", "## Pages", ""]  # fmt: skip
     full = []
     for entry in entries:

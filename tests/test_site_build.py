@@ -114,7 +114,7 @@ def test_no_page_loads_anything_from_another_host(site: Path):
     assert not remote + css, "\n".join(remote + css)
 
 
-# --- What a published page carries (hooks/site_meta.py) --------------------------------
+# --- What a published page carries (docsite/site_meta.py) ------------------------------
 
 
 def published_pages(site: Path) -> list[Path]:

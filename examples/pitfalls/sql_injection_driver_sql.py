@@ -1,6 +1,6 @@
 # Security: exec_driver_sql() sends its string to the driver as it is, so the same rule
 # holds: never format input into it; pass it as a parameter, in the driver's own style
-# (? for Python's sqlite3; %s or %(name)s for psycopg and PyMySQL).
+# (? or :name for Python's sqlite3; %s or %(name)s for psycopg and PyMySQL).
 from sqlalchemy import create_engine, text
 
 engine = create_engine("sqlite://")

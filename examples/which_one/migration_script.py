@@ -1,6 +1,6 @@
 # A migration script: change the schema and backfill data as one unit. engine.begin()
-# commits at the end or rolls back on error. (On MySQL and MariaDB DDL commits at once and
-# cannot be rolled back: see Backend differences.)
+# commits at the end or rolls back on error. (On MariaDB DDL commits at once and cannot
+# be rolled back: see Backend differences.)
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
