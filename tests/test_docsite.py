@@ -149,3 +149,22 @@ def test_a_built_page_gives_its_prose_spans_with_their_links_and_its_outputs(
         ("ROLLBACK", ()),
     ]
     assert text.outputs == ["BEGIN (implicit)\nCOMMIT\n"]
+
+
+def test_a_program_without_recorded_output_is_a_notice_in_the_preview_only(
+    tmp_path: Path,
+):
+    """`make serve` shows the program with a notice; `make build` and the tests stop."""
+    from docsite.example_blocks import ExampleError, rewrite_example_blocks
+
+    program = tmp_path / "examples" / "page" / "new.py"
+    program.parent.mkdir(parents=True)
+    program.write_text('print("hi")\n')
+    page = '# Page\n\n```python\n--8<-- "examples/page/new.py"\n```\n'
+    preview = rewrite_example_blocks(page, "docs/page.md", tmp_path, 1, preview=True)
+    assert '!!! warning "No recorded output yet"' in preview
+    assert "`new.out` does not exist: run `make update-outputs`" in preview
+    with pytest.raises(
+        ExampleError, match=r"^docs/page\.md:4: 'new\.py' has no recorded"
+    ):
+        rewrite_example_blocks(page, "docs/page.md", tmp_path, 1)
