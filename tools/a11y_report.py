@@ -9,41 +9,30 @@ count. tests/test_browser.py enforces zero; this command shows where a change br
 from __future__ import annotations
 
 import sys
-import tempfile
 from collections import Counter
-from pathlib import Path
 
-from docsite.browser import CHROMIUM_ARGS
-from docsite.config import BROWSER, ROOT
-from docsite.site import mkdocs_build, served, site_pages
+from docsite.browser import launch_chromium
+from docsite.site import built_and_served, site_pages
 
 
 def main() -> int:
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp)
-        build = mkdocs_build(ROOT / "mkdocs.yml", site)
-        if build.returncode != 0:
-            print(build.stderr, file=sys.stderr)
-            return 1
-        by_rule: Counter = Counter()
-        by_page: Counter = Counter()
-        with served(site) as url, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(BROWSER), args=CHROMIUM_ARGS
-            )
-            axe = Axe()
-            for scheme in ("light", "dark"):
-                # The reader's system preference picks Material's palette on first visit.
-                page = browser.new_page(color_scheme=scheme)
-                for path in site_pages(site):
-                    page.goto(url + path, wait_until="networkidle")
-                    for violation in axe.run(page).response["violations"]:
-                        by_rule[(scheme, violation["id"])] += 1
-                        by_page[(scheme, path)] += 1
-            browser.close()
+    by_rule: Counter = Counter()
+    by_page: Counter = Counter()
+    with built_and_served() as (site, url), sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        axe = Axe()
+        for scheme in ("light", "dark"):
+            # The reader's system preference picks Material's palette on first visit.
+            page = browser.new_page(color_scheme=scheme)
+            for path in site_pages(site):
+                page.goto(url + path, wait_until="networkidle")
+                for violation in axe.run(page).response["violations"]:
+                    by_rule[(scheme, violation["id"])] += 1
+                    by_page[(scheme, path)] += 1
+        browser.close()
     print("axe violations: rule, number of pages where it fails")
     for (scheme, rule), pages in sorted(by_rule.items()):
         print(f"  {scheme:<8} {rule:<30} {pages:>3}")

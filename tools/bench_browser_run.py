@@ -22,8 +22,7 @@ import statistics
 import sys
 from collections import Counter
 
-from docsite.browser import CHROMIUM_ARGS, SHOW_TAB, click_run
-from docsite.config import BROWSER
+from docsite.browser import SHOW_TAB, click_run, launch_chromium
 from docsite.site import GzipHandler, built_and_served
 
 WARM_CLICKS = 5
@@ -89,9 +88,7 @@ def main() -> int:
         built_and_served(GzipHandler) as (_, base),
         sync_playwright() as playwright,
     ):
-        browser = playwright.chromium.launch(
-            executable_path=str(BROWSER), args=CHROMIUM_ARGS
-        )
+        browser = launch_chromium(playwright)
         runs = [measure(browser, base, args.page) for _ in range(args.runs)]
         browser.close()
     first = runs[0]

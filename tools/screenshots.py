@@ -1,46 +1,49 @@
-"""Screenshots for review: every page of the built site, light and dark, as PNG.
+"""Screenshots for review: every page of the built site, light and dark, on a desktop
+(1280 px) and a phone (390 px), as PNG.
 
-make screenshots        (writes .cache/screenshots/<page>-<light|dark>.png)
+    make screenshots        (writes .cache/screenshots/<page>-<desktop|phone>-<scheme>.png)
 """
 
 from __future__ import annotations
 
 import sys
-import tempfile
-from pathlib import Path
 
-from docsite.browser import CHROMIUM_ARGS
-from docsite.config import BROWSER, ROOT
-from docsite.site import mkdocs_build, served, site_pages
+from docsite.browser import launch_chromium
+from docsite.config import ROOT
+from docsite.site import built_and_served, site_pages
 
 OUT_DIR = ROOT / ".cache" / "screenshots"
+SCREENS = {
+    "desktop": {"width": 1280, "height": 800},
+    "phone": {"width": 390, "height": 844},
+}
+# Code blocks outside the viewport are skipped by the browser until scrolled near
+# (content-visibility, docsite/page_speed.py): a full-page picture would show them blank.
+RENDER_EVERY_BLOCK = (
+    ".md-typeset .highlight { content-visibility: visible !important; }"
+)
 
 
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
     OUT_DIR.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp)
-        build = mkdocs_build(ROOT / "mkdocs.yml", site)
-        if build.returncode != 0:
-            print(build.stderr, file=sys.stderr)
-            return 1
-        with served(site) as url, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(BROWSER), args=CHROMIUM_ARGS
-            )
+    with built_and_served() as (site, url), sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        for screen, viewport in SCREENS.items():
             for scheme in ("light", "dark"):
                 page = browser.new_page(
-                    color_scheme=scheme, viewport={"width": 1280, "height": 900}
+                    color_scheme=scheme, viewport=viewport, is_mobile=screen == "phone"
                 )
                 for path in site_pages(site):
                     page.goto(url + path, wait_until="networkidle")
+                    page.add_style_tag(content=RENDER_EVERY_BLOCK)
                     name = path.strip("/").replace("/", "-").removesuffix(".html")
-                    png = OUT_DIR / f"{name or 'index'}-{scheme}.png"
+                    png = OUT_DIR / f"{name or 'index'}-{screen}-{scheme}.png"
                     page.screenshot(path=png, full_page=True)
                     print(png.relative_to(ROOT))
-            browser.close()
+                page.close()
+        browser.close()
     return 0
 
 
