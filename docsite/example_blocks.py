@@ -37,7 +37,14 @@ from pathlib import Path
 
 from docsite.config import BENCHMARK, SQLALCHEMY_LINES, backends_for, why_not_in_browser
 from docsite.outputs import expected_output_path, output_chain, shown_cells
-from docsite.sources import PROGRAM_FENCE, focus_lines, hl_ranges
+from docsite.sources import (
+    PROGRAM_FENCE,
+    Fold,
+    focus_lines,
+    fold_label,
+    folds,
+    hl_ranges,
+)
 
 log = logging.getLogger("mkdocs.hooks.example_blocks")
 OUTPUTS_ATTR = re.compile(r'\s*outputs="(?P<by>[^"]*)"')
@@ -87,15 +94,40 @@ def parse_fence(m: re.Match[str], where: str, root: Path) -> ProgramFence:
 
 
 def program_block(fence: ProgramFence) -> str:
-    attrs = fence.attrs
+    """The program's fence: titled with its path, its focus highlighted, and the lines
+    outside the focus marked for folding (data-fold, in attribute-list form)."""
+    attrs, source = fence.attrs, fence.program.read_text()
+    try:
+        focus, folded = focus_lines(source), folds(source)
+    except ValueError as wrong:
+        raise ExampleError(f"{fence.where}: {fence.include}, {wrong}") from None
     if "title=" not in attrs:
         attrs += f' title="{fence.include}"'
-    if "hl_lines=" not in attrs and (focus := focus_lines(fence.program.read_text())):
+    if "hl_lines=" not in attrs and focus:
         attrs += f' hl_lines="{hl_ranges(focus)}"'
+    if hidden := highlighted_in_folds(attrs, folded):
+        raise ExampleError(
+            f"{fence.where}: {fence.include}: line {hidden} is highlighted but folded "
+            "away; put it inside a focus section"
+        )
+    if folded:
+        attrs += ' data-fold="' + " ".join(f"{f.first}-{f.last}" for f in folded) + '"'
     ind, ticks = fence.indent, fence.ticks
     return (
-        f'{ind}{ticks}{fence.lang}{attrs}\n{ind}--8<-- "{fence.include}"\n{ind}{ticks}'
+        f"{ind}{ticks}{{ .{fence.lang}{attrs} }}\n"
+        f'{ind}--8<-- "{fence.include}"\n{ind}{ticks}'
     )
+
+
+def highlighted_in_folds(attrs: str, folded: list[Fold]) -> int | None:
+    """The first line an explicit hl_lines="..." highlights inside a fold, if any."""
+    m = re.search(r'hl_lines="([^"]*)"', attrs)
+    for part in m[1].split() if m else []:
+        first, _, last = part.partition("-")
+        for line in range(int(first), int(last or first) + 1):
+            if any(f.first <= line <= f.last for f in folded):
+                return line
+    return None
 
 
 def output_blocks(fence: ProgramFence, root: Path, preview: bool) -> list[str]:
@@ -212,6 +244,43 @@ def run_bar(include: str) -> str:
         f'role="group" aria-label="Run {include} in your browser">{buttons}'
         f'<span class="run-example__status" role="status"></span></div>'
     )
+
+
+# A program block with lines to fold, as pymdownx.highlight renders it: a span per line,
+# `<span id="__span-<block>-<line>">`.
+FOLDED_BLOCK = re.compile(
+    r'(?P<open><div class="[^"]*\bhighlight\b[^"]*" data-fold="(?P<folds>[-\d ]+)">)'
+    r"(?P<body>.*?</pre>)",
+    re.DOTALL,
+)
+LINE_SPAN = re.compile(r'<span id="__span-\d+-(?P<line>\d+)">')
+
+
+def fold_lines(html: str) -> str:
+    """In each block with data-fold: the folded lines get class "folded", and before each
+    run of them, a button that unfolds the block. CSS hides folded lines only where
+    scripts run (docs/javascripts/code-folds.js handles the button), so without
+    JavaScript the whole program shows; copying and running always take all of it."""
+
+    def fold(block: re.Match[str]) -> str:
+        runs = [[int(n) for n in part.split("-")] for part in block["folds"].split()]
+        starts = {first: last - first + 1 for first, last in runs}
+
+        def line(span: re.Match[str]) -> str:
+            number = int(span["line"])
+            if not any(first <= number <= last for first, last in runs):
+                return span[0]
+            button = ""
+            if number in starts:
+                button = (
+                    '<button type="button" class="fold-toggle" aria-expanded="false">'
+                    f"… {fold_label(number, starts[number])}</button>"
+                )
+            return button + span[0].replace("<span ", '<span class="folded" ', 1)
+
+        return block["open"] + LINE_SPAN.sub(line, block["body"])
+
+    return FOLDED_BLOCK.sub(fold, html)
 
 
 # A program block as pymdownx.highlight renders it: its title is the include path.

@@ -20,20 +20,40 @@ Notebook pages are left as they are: mkdocs-jupyter's stylesheet colours names.
 
 from __future__ import annotations
 
+import html
 import re
 
 PLAIN_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
 CODE_BLOCK = re.compile(
-    r'<div class="(?P<classes>language-[-\w]+ (?:[-\w]+ )*highlight)">'
+    r'<div class="(?P<classes>language-[-\w]+ (?:[-\w]+ )*highlight)"'
+    r'(?: data-fold="(?P<folds>[-\d ]+)")?>'
     r"(?P<body><span class=\"filename\">[^<]*</span><pre>.*?</code></pre>)",
     re.DOTALL,
 )
 
 
+# Characters a code block shows on one line in a 1280 px window; blocks wrap longer
+# lines (extra.css), so their height cannot be told from their line count.
+DESKTOP_COLUMNS = 110
+
+
 def with_line_count(m: re.Match[str]) -> str:
-    text = re.sub(r"<[^>]+>", "", m["body"].split("<code>", 1)[1])
+    """The block with the number of lines it shows: its folded lines (data-fold, see
+    docsite/example_blocks.py) count as the one line of the button that unfolds them.
+    A block with a line that wraps is left unsized, and always laid out."""
+    text = re.sub(r"<[^>]+>", "", m["body"].split("<code", 1)[1].split(">", 1)[1])
+    text = html.unescape(text)
+    if any(len(line) > DESKTOP_COLUMNS for line in text.splitlines()):
+        return m[0]
     lines = text.count("\n") + (not text.endswith("\n"))  # a final newline adds no line
-    return f'<div class="{m["classes"]}" style="--code-lines: {lines}">{m["body"]}'
+    fold = ""
+    if m["folds"]:
+        spans = [[int(n) for n in part.split("-")] for part in m["folds"].split()]
+        lines -= sum(last - first for first, last in spans)
+        fold = f' data-fold="{m["folds"]}"'
+    return (
+        f'<div class="{m["classes"]}"{fold} style="--code-lines: {lines}">{m["body"]}'
+    )
 
 
 def lighter_code_blocks(html: str) -> str:

@@ -143,23 +143,74 @@ FOCUS = "focus"
 
 def shown_source(program: Path) -> str:
     """A program as the page shows it (and its copy button copies it): markers removed."""
-    lines = program.read_text().splitlines(keepends=True)
+    return shown_source_text(program.read_text())
+
+
+def shown_source_text(source: str) -> str:
+    lines = source.splitlines(keepends=True)
     return "".join(line for line in lines if not SECTION_MARKER.match(line))
 
 
 def focus_lines(source: str) -> list[int]:
-    """Line numbers, as the reader sees them (markers removed), inside focus sections."""
-    shown, inside, lines = 0, False, []
-    for line in source.splitlines():
+    """Line numbers, as the reader sees them (markers removed), inside focus sections.
+    ValueError naming the file line of a focus marker left unclosed or unopened."""
+    shown, inside, lines, opened_at = 0, False, [], 0
+    for number, line in enumerate(source.splitlines(), 1):
         marker = SECTION_MARKER.match(line)
         if marker:
             if marker["name"] == FOCUS:
-                inside = marker["kind"] == "start"
+                starts = marker["kind"] == "start"
+                if starts == inside:
+                    raise ValueError(
+                        f"line {number}: [{marker['kind']}:focus] "
+                        + ("inside an open focus section" if starts else "opens none")
+                    )
+                inside, opened_at = starts, number
             continue
         shown += 1
         if inside:
             lines.append(shown)
+    if inside:
+        raise ValueError(f"line {opened_at}: [start:focus] is never closed")
     return lines
+
+
+# A run of lines outside the focus this long or longer is folded on the page (shorter
+# runs are not worth a click).
+FOLD_AT_LEAST = 4
+
+
+@dataclass(frozen=True)
+class Fold:
+    first: int  # line numbers as the reader sees them
+    last: int
+
+    @property
+    def label(self) -> str:
+        """What the reader clicks: "12 lines of set-up", "5 more lines"."""
+        return fold_label(self.first, self.last - self.first + 1)
+
+
+def fold_label(first: int, count: int) -> str:
+    return f"{count} lines of set-up" if first == 1 else f"{count} more lines"
+
+
+def folds(source: str) -> list[Fold]:
+    """The runs of lines outside a program's focus that the page folds: set-up before
+    the first focus section, the rest after or between. None without focus markers."""
+    focus = set(focus_lines(source))
+    if not focus:
+        return []
+    shown = len(shown_source_text(source).splitlines())
+    found, run = [], []
+    for number in [*range(1, shown + 1), None]:
+        if number is not None and number not in focus:
+            run.append(number)
+            continue
+        if len(run) >= FOLD_AT_LEAST:
+            found.append(Fold(run[0], run[-1]))
+        run = []
+    return found
 
 
 def hl_ranges(lines: list[int]) -> str:

@@ -8,7 +8,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from docsite.config import ROOT, check_layout, rel
-from docsite.example_blocks import ExampleError, add_run_bars, rewrite_example_blocks
+from docsite.example_blocks import (
+    ExampleError,
+    add_run_bars,
+    fold_lines,
+    rewrite_example_blocks,
+)
 from docsite.sources import body_first_line
 
 _preview = False  # `mkdocs serve`: a missing output is a notice, not an error
@@ -42,4 +47,4 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return add_run_bars(html, ROOT)
+    return fold_lines(add_run_bars(html, ROOT))

@@ -17,7 +17,7 @@ import pytest
 
 from docsite.config import OUTPUT_SUFFIX, ROOT, SQLALCHEMY_LINES, rel
 from docsite.site import mkdocs_build
-from docsite.sources import example_programs, inline_python_blocks
+from docsite.sources import example_programs, inline_python_blocks, pages_showing
 
 COPIED = [
     "docs",
@@ -297,3 +297,33 @@ def test_a_sqlalchemy_wheel_the_lock_does_not_allow_fails_the_build(scratch: Pat
     output = build_fails(scratch)
     wheel = f"sqlalchemy-{SQLALCHEMY_LINES[0].version}-py3-none-any.whl"
     assert f"{wheel}: its sha256 is not one of the hashes" in output, output
+
+
+def test_a_focus_marker_left_open_fails_the_build_naming_page_program_and_line(
+    scratch: Path,
+):
+    original = next(p for p in example_programs() if "[start:focus]" in p.read_text())
+    program = scratch / rel(original)
+    lines = program.read_text().splitlines(keepends=True)
+    end = next(i for i, line in enumerate(lines) if "[end:focus]" in line)
+    start = max(i for i, line in enumerate(lines[:end]) if "[start:focus]" in line)
+    program.write_text("".join(lines[:end] + lines[end + 1 :]))  # its end marker gone
+    log = build_fails(scratch)
+    shown_at = pages_showing()[original][0].where
+    assert (
+        f"{shown_at}: {rel(original)}, line {start + 1}: [start:focus] is never closed"
+        in log
+    ), log
+
+
+def test_a_highlighted_line_that_would_be_folded_fails_the_build(scratch: Path):
+    program = next(p for p in example_programs() if "[start:focus]" in p.read_text())
+    line = append(
+        scratch / "docs/index.md",
+        f'\n```python hl_lines="1"\n--8<-- "{rel(program)}"\n```\n',
+    )
+    log = build_fails(scratch)
+    assert (
+        f"docs/index.md:{line + 2}: {rel(program)}: line 1 is highlighted but folded"
+        in log
+    )

@@ -431,6 +431,13 @@ EXPECTED_OUTPUT = """bar => {
 }"""
 RUN_OUTPUT = "bar => bar.nextElementSibling.querySelector('code').textContent"
 PROGRAM_OF_BAR = "xpath=preceding-sibling::div[contains(@class,'highlight')][1]//code"
+# A program's text as the Run button takes it: the fold buttons inside the code are not
+# part of the program (docs/javascripts/run-examples.js, sourceOf).
+PROGRAM_TEXT = """code => {
+  const copy = code.cloneNode(true);
+  copy.querySelectorAll(".fold-toggle").forEach(button => button.remove());
+  return copy.textContent;
+}"""
 
 
 def run_in_browser(page, bar, timeout: float = 60_000) -> str:
@@ -541,7 +548,41 @@ def test_a_reader_can_edit_run_see_their_traceback_stop_a_loop_and_reset(
     # Reset brings the program back; it runs again (in a new interpreter) as before.
     bar.locator(".run-example__reset").click()
     code = bar.locator(PROGRAM_OF_BAR)
-    assert code.text_content() == shown_source(ROOT / program)
+    assert code.evaluate(PROGRAM_TEXT) == shown_source(ROOT / program)
     assert code.get_attribute("contenteditable") is None
     assert normalise(run_in_browser(page, bar)) == normalise(original)
     assert not problems, "\n".join(problems)
+
+
+FOLDS = """block => [
+  [...block.querySelectorAll(".folded")].filter(line => line.offsetParent).length,
+  block.querySelectorAll(".folded").length,
+  [...block.querySelectorAll(".fold-toggle")].map(b => b.getAttribute("aria-expanded")),
+]"""
+
+
+def test_a_program_shows_its_focus_and_unfolds_the_rest_on_request(page):
+    """Set-up lines are folded behind a button that opens them; the program stays whole
+    for copy and Run (tested above, on every block)."""
+    page.goto("/sessions/", wait_until="load")
+    block = page.locator(".highlight[data-fold]").first
+    block.scroll_into_view_if_needed()
+    visible, folded, expanded = block.evaluate(FOLDS)
+    assert folded > 0 and visible == 0 and set(expanded) == {"false"}
+    block.locator(".fold-toggle").first.click()
+    visible, folded, expanded = block.evaluate(FOLDS)
+    assert visible == folded and set(expanded) == {"true"}
+
+
+def test_without_javascript_every_line_of_a_program_shows(browser, base_url: str):
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/sessions/", wait_until="load")
+    block = page.locator(".highlight[data-fold]").first
+    block.evaluate(
+        "block => block.closest('.highlight').style.contentVisibility = 'visible'"
+    )
+    visible, folded, _ = block.evaluate(FOLDS)
+    toggles = block.locator(".fold-toggle:visible").count()
+    context.close()
+    assert visible == folded > 0 and toggles == 0

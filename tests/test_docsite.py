@@ -3,6 +3,7 @@ parsers, the matrix's output files, normalisation, and reading a built page."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,33 @@ def test_a_program_without_recorded_output_is_a_notice_in_the_preview_only(
         ExampleError, match=r"^docs/page\.md:4: 'new\.py' has no recorded"
     ):
         rewrite_example_blocks(page, "docs/page.md", tmp_path, 1)
+
+
+def test_the_lines_outside_a_programs_focus_fold_where_there_are_enough():
+    from docsite.sources import Fold, folds
+
+    lines = [f"line{n}\n" for n in range(1, 13)]
+    source = "".join(
+        lines[:5] + ["# --8<-- [start:focus]\n"] + lines[5:7]
+        + ["# --8<-- [end:focus]\n"] + lines[7:9]
+        + ["# --8<-- [start:focus]\n"] + lines[9:10] + ["# --8<-- [end:focus]\n"]
+        + lines[10:]
+    )  # fmt: skip
+    assert folds(source) == [Fold(1, 5)]  # 8-9 and 11-12 are too short to fold
+    assert Fold(1, 5).label == "5 lines of set-up"
+    assert Fold(8, 13).label == "6 more lines"
+    assert folds("no focus markers\n" * 10) == []
+
+
+@pytest.mark.parametrize(
+    "source, problem",
+    [
+        ("a\n# --8<-- [start:focus]\nb\n", "line 2: [start:focus] is never closed"),
+        ("a\n# --8<-- [end:focus]\n", "line 2: [end:focus] opens none"),
+    ],
+)
+def test_a_focus_marker_left_open_names_its_line(source: str, problem: str):
+    from docsite.sources import focus_lines
+
+    with pytest.raises(ValueError, match=re.escape(problem)):
+        focus_lines(source)

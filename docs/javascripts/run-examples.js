@@ -21,6 +21,14 @@
     return bar.previousElementSibling.querySelector("pre > code");
   }
 
+  // The program as the reader sees it with every fold open: the fold buttons
+  // (code-folds.js) sit inside the code, but are not part of it.
+  function sourceOf(bar) {
+    const code = codeOf(bar).cloneNode(true);
+    code.querySelectorAll(".fold-toggle").forEach((button) => button.remove());
+    return code.textContent;
+  }
+
   function setState(bar, state, text) {
     bar.dataset.state = state;
     bar.querySelector(".run-example__status").textContent = text;
@@ -115,7 +123,7 @@
     worker.postMessage({
       type: "run",
       id: current.id,
-      source: codeOf(bar).textContent,
+      source: sourceOf(bar),
       filename: bar.dataset.program,
       assets: assetsUrl(),
     });
@@ -143,6 +151,7 @@
     }
     button.setAttribute("aria-pressed", String(editing));
     if (editing) {
+      bar.previousElementSibling.classList.add("fold-open"); // edit the whole program
       code.setAttribute("contenteditable", "plaintext-only");
       code.setAttribute("spellcheck", "false");
       code.focus();
