@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docsite.config import BENCHMARK, SQLALCHEMY_LINES, backends_for, why_not_in_browser
-from docsite.outputs import expected_output_path, output_chain, shown_cells
+from docsite.outputs import expected_output_path, log_lines, output_chain, shown_cells
 from docsite.sources import (
     PROGRAM_FENCE,
     Fold,
@@ -44,6 +44,7 @@ from docsite.sources import (
     fold_label,
     folds,
     hl_ranges,
+    line_ranges,
 )
 
 log = logging.getLogger("mkdocs.hooks.example_blocks")
@@ -122,9 +123,8 @@ def program_block(fence: ProgramFence) -> str:
 def highlighted_in_folds(attrs: str, folded: list[Fold]) -> int | None:
     """The first line an explicit hl_lines="..." highlights inside a fold, if any."""
     m = re.search(r'hl_lines="([^"]*)"', attrs)
-    for part in m[1].split() if m else []:
-        first, _, last = part.partition("-")
-        for line in range(int(first), int(last or first) + 1):
+    for first, last in line_ranges(m[1]) if m else []:
+        for line in range(first, last + 1):
             if any(f.first <= line <= f.last for f in folded):
                 return line
     return None
@@ -185,11 +185,15 @@ def output_block(
 ) -> str:
     """shown_in_browser: the output a Run in the browser reproduces (SQLite, the locked
     line: the first tab), marked for the browser test that checks it does."""
-    if output.stat().st_size == 0:
+    text = output.read_text()
+    if not text:
         return ""
     mark = " .expected-in-browser" if shown_in_browser else ""
+    log = log_lines(text)
+    printed = [n + 1 for n in range(len(text.splitlines())) if n not in log]
+    lines = f' data-printed="{hl_ranges(printed)}"' if printed else ""
     return (
-        f'{ind}{ticks}{{ .text .example-output{mark} title="{title}" }}\n'
+        f'{ind}{ticks}{{ .text .example-output{mark} title="{title}"{lines} }}\n'
         f'{ind}--8<-- "{output.relative_to(root).as_posix()}"\n{ind}{ticks}'
     )
 
@@ -246,41 +250,45 @@ def run_bar(include: str) -> str:
     )
 
 
-# A program block with lines to fold, as pymdownx.highlight renders it: a span per line,
-# `<span id="__span-<block>-<line>">`.
-FOLDED_BLOCK = re.compile(
-    r'(?P<open><div class="[^"]*\bhighlight\b[^"]*" data-fold="(?P<folds>[-\d ]+)">)'
-    r"(?P<body>.*?</pre>)",
+# A block some of whose lines the page marks, as pymdownx.highlight renders it: a span
+# per line, `<span id="__span-<block>-<line>">`, and the lines to mark in an attribute:
+# data-fold (a program's folded lines) or data-printed (what an Output block's program
+# printed, as opposed to the SQL log).
+MARKED_BLOCK = re.compile(
+    r'(?P<open><div class="[^"]*\bhighlight\b[^"]*"'
+    r' data-(?P<kind>fold|printed)="(?P<ranges>[-\d ]+)"[^>]*>)(?P<body>.*?</pre>)',
     re.DOTALL,
 )
 LINE_SPAN = re.compile(r'<span id="__span-\d+-(?P<line>\d+)">')
 
 
-def fold_lines(html: str) -> str:
-    """In each block with data-fold: the folded lines get class "folded", and before each
-    run of them, a button that unfolds the block. CSS hides folded lines only where
-    scripts run (docs/javascripts/code-folds.js handles the button), so without
-    JavaScript the whole program shows; copying and running always take all of it."""
+def mark_lines(html: str) -> str:
+    """Folded lines get class "folded", with a button before each run of them that
+    unfolds the program; CSS hides folded lines only where scripts run
+    (docs/javascripts/code-folds.js handles the button), so without JavaScript the whole
+    program shows, and copying and running always take all of it. Printed lines get
+    class "printed", which extra.css sets apart from the SQL log."""
 
-    def fold(block: re.Match[str]) -> str:
-        runs = [[int(n) for n in part.split("-")] for part in block["folds"].split()]
+    def mark(block: re.Match[str]) -> str:
+        runs = line_ranges(block["ranges"])
         starts = {first: last - first + 1 for first, last in runs}
+        css_class = "folded" if block["kind"] == "fold" else "printed"
 
         def line(span: re.Match[str]) -> str:
             number = int(span["line"])
             if not any(first <= number <= last for first, last in runs):
                 return span[0]
             button = ""
-            if number in starts:
+            if css_class == "folded" and number in starts:
                 button = (
                     '<button type="button" class="fold-toggle" aria-expanded="false">'
                     f"… {fold_label(number, starts[number])}</button>"
                 )
-            return button + span[0].replace("<span ", '<span class="folded" ', 1)
+            return button + span[0].replace("<span ", f'<span class="{css_class}" ', 1)
 
         return block["open"] + LINE_SPAN.sub(line, block["body"])
 
-    return FOLDED_BLOCK.sub(fold, html)
+    return MARKED_BLOCK.sub(mark, html)
 
 
 # A program block as pymdownx.highlight renders it: its title is the include path.

@@ -127,6 +127,64 @@ def normalise(output: str, backend: Backend = DEFAULT_BACKEND) -> str:
     return output
 
 
+# --- Which lines of an output are the SQL log ---------------------------------------------
+#
+# A page styles the lines of an Output block that SQLAlchemy's echo log wrote apart from
+# those the program printed. The recorded output keeps no mark of which is which (it is
+# what the program wrote, timestamps aside), so the build tells them apart by the log's
+# own shapes; tests/test_examples.py checks that on every recorded run against the run's
+# raw output, where each log record starts with its timestamp.
+
+# A statement's parameters: the record that follows every statement SQLAlchemy sends.
+PARAMETERS = re.compile(r"^\[(?:\.\.\.|raw sql|insertmanyvalues)")
+# The first line of a statement (multi-line statements continue with FROM, WHERE, ...).
+STATEMENT = re.compile(
+    r"^(?:SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|SAVEPOINT|RELEASE"
+    r"|ROLLBACK|BEGIN|COMMIT|WITH|DESCRIBE|SHOW|SET|VACUUM|TRUNCATE|select|show)\b"
+)
+# Records of a single line: transaction control, and the pool's log (echo_pool).
+ONE_LINE_RECORD = re.compile(
+    r"^(?:BEGIN \(implicit|COMMIT(?: using DBAPI|$)|ROLLBACK(?: using DBAPI|$)"
+    r"|Connection <.*> |Created new connection <|Pool |Invalidate connection )"
+)
+
+
+def log_lines(output: str) -> set[int]:
+    """The numbers (from 0) of the lines of a normalised output that the SQL log wrote."""
+    lines, log = output.splitlines(), set()
+    for i, line in enumerate(lines):
+        if ONE_LINE_RECORD.match(line):
+            log.add(i)
+        if not PARAMETERS.match(line):
+            continue
+        log.add(i)
+        start = i - 1  # back over the statement's lines to its first
+        while start > 0 and not STATEMENT.match(lines[start]):
+            start -= 1
+        # DDL is logged after an empty line.
+        if (
+            start > 0
+            and lines[start].startswith(("CREATE", "DROP"))
+            and not lines[start - 1]
+        ):
+            start -= 1
+        log.update(range(max(start, 0), i))
+    return log
+
+
+def log_lines_of_run(raw: str) -> set[int]:
+    """The same, exactly, from a run's raw output: a log record starts with the log's
+    prefix; the unprefixed lines after it are its own only if the next record is its
+    statement's parameters (nothing prints between a statement and them)."""
+    lines = raw.splitlines()
+    starts = [i for i, line in enumerate(lines) if LOG_PREFIX.match(line)]
+    log = set(starts)
+    for start, following in zip(starts, [*starts[1:], len(lines)], strict=False):
+        if following < len(lines) and PARAMETERS.match(normalise(lines[following])):
+            log.update(range(start, following))
+    return log
+
+
 def output_diff(recorded: str, actual: str, recorded_path: Path) -> tuple[int, str]:
     """The first differing line number of the recorded file, and a unified diff."""
     rec_lines, act_lines = recorded.splitlines(), actual.splitlines()

@@ -23,10 +23,12 @@ from __future__ import annotations
 import html
 import re
 
+from docsite.sources import line_ranges
+
 PLAIN_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
 CODE_BLOCK = re.compile(
     r'<div class="(?P<classes>language-[-\w]+ (?:[-\w]+ )*highlight)"'
-    r'(?: data-fold="(?P<folds>[-\d ]+)")?>'
+    r'(?P<attrs>(?: data-(?:fold|printed)="[-\d ]+")*)>'
     r"(?P<body><span class=\"filename\">[^<]*</span><pre>.*?</code></pre>)",
     re.DOTALL,
 )
@@ -46,13 +48,11 @@ def with_line_count(m: re.Match[str]) -> str:
     if any(len(line) > DESKTOP_COLUMNS for line in text.splitlines()):
         return m[0]
     lines = text.count("\n") + (not text.endswith("\n"))  # a final newline adds no line
-    fold = ""
-    if m["folds"]:
-        spans = [[int(n) for n in part.split("-")] for part in m["folds"].split()]
-        lines -= sum(last - first for first, last in spans)
-        fold = f' data-fold="{m["folds"]}"'
+    if folds := re.search(r'data-fold="([-\d ]+)"', m["attrs"]):
+        lines -= sum(last - first for first, last in line_ranges(folds[1]))
     return (
-        f'<div class="{m["classes"]}"{fold} style="--code-lines: {lines}">{m["body"]}'
+        f'<div class="{m["classes"]}"{m["attrs"]} style="--code-lines: {lines}">'
+        f'{m["body"]}'
     )
 
 

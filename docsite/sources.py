@@ -224,6 +224,15 @@ def hl_ranges(lines: list[int]) -> str:
     return " ".join(f"{a}-{b}" if a != b else f"{a}" for a, b in ranges)
 
 
+def line_ranges(spec: str) -> list[tuple[int, int]]:
+    """'3-5 9' -> [(3, 5), (9, 9)] (hl_ranges' notation, read back)."""
+    ranges = []
+    for part in spec.split():
+        first, _, last = part.partition("-")
+        ranges.append((int(first), int(last or first)))
+    return ranges
+
+
 # --- Pages: front matter ------------------------------------------------------------------
 
 # MkDocs' own pattern (mkdocs.utils.meta): a page may open with YAML between --- lines.

@@ -11,7 +11,7 @@ from docsite.config import ROOT, check_layout, rel
 from docsite.example_blocks import (
     ExampleError,
     add_run_bars,
-    fold_lines,
+    mark_lines,
     rewrite_example_blocks,
 )
 from docsite.sources import body_first_line
@@ -47,4 +47,4 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return fold_lines(add_run_bars(html, ROOT))
+    return mark_lines(add_run_bars(html, ROOT))

@@ -26,6 +26,8 @@ from docsite.config import (
 from docsite.example_blocks import UPDATE_COMMAND
 from docsite.outputs import (
     expected_output_path,
+    log_lines,
+    log_lines_of_run,
     normalise,
     output_chain,
     output_diff,
@@ -211,6 +213,16 @@ def test_recorded_output(
             pytrace=False,
         )
     actual = normalise(run.stdout, backend)
+    styled_as_log, written_by_log = log_lines(actual), log_lines_of_run(run.stdout)
+    if styled_as_log != written_by_log:
+        first = min(styled_as_log ^ written_by_log)
+        kind = "the SQL log" if first in written_by_log else "the program"
+        pytest.fail(
+            f"{rel(program)}: line {first + 1} of its output {cell} comes from {kind}, "
+            f"but a page would style it as the other ({actual.splitlines()[first]!r}); "
+            "teach docsite.outputs.log_lines the log's shape",
+            pytrace=False,
+        )
     if request.config.getoption("update_examples"):
         record_output(program, backend, line, actual)
         return
