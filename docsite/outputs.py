@@ -220,3 +220,14 @@ def record_output(
         own.unlink(missing_ok=True)
     elif not own.is_file() or own.read_text() != actual:
         own.write_text(actual)
+
+
+def normalising_rules() -> dict[str, str]:
+    """The patterns above, for the Run buttons' script, which normalises and styles a
+    run in the reader's browser as the page shows it (the same regular expressions)."""
+    return {
+        "logPrefix": LOG_PREFIX.pattern,
+        "timing": TIMING.pattern,
+        "address": ADDRESS.pattern,
+        "parameters": PARAMETERS.pattern,
+    }

@@ -9,11 +9,13 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from docsite.browser_run import AssetError, assets_url, copy_assets
+from docsite.outputs import normalising_rules
 
 
 def on_config(config):
     try:
         config.extra["run_examples_assets"] = assets_url()
+        config.extra["run_examples_normalise"] = normalising_rules()
     except AssetError as error:
         raise PluginError(str(error)) from None
     # For `make serve`, whose server types files by extension: without /etc/mime.types,

@@ -512,6 +512,12 @@ def test_a_reader_can_edit_run_see_their_traceback_stop_a_loop_and_reset(
     bar = page.locator(".run-example").first
     program = bar.get_attribute("data-program")
     original = run_in_browser(page, bar)
+    # The panel reads as the page's Output does (no log prefix) and says it is the same.
+    verdict = bar.locator(
+        "xpath=following-sibling::div[1]//*[@class='run-example__verdict']"
+    )
+    assert verdict.inner_text() == "The same as the Output on this page."
+    assert normalise(original) == original
 
     # A program runs as its own __main__ module, as `python x.py` does: what looks a
     # class's module up (string annotations, pickle) finds the program's.
@@ -519,6 +525,14 @@ def test_a_reader_can_edit_run_see_their_traceback_stop_a_loop_and_reset(
         page, bar, "import sys\nclass A: ...\nprint(sys.modules[A.__module__].A is A)\n"
     )
     assert run_in_browser(page, bar) == "True\n"
+    # An edited program's run is not the page's Output: the panel marks its line.
+    assert verdict.inner_text().startswith("Not the same as the Output on this page")
+    assert (
+        bar.locator(
+            "xpath=following-sibling::div[1]//span[contains(@class,'differs')]"
+        ).count()
+        == 1
+    )
 
     # An edited program runs as edited; its traceback shows the reader's code only.
     edit_program(page, bar, 'print("before")\n\n1 / 0\n')

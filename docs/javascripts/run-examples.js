@@ -12,6 +12,118 @@
   let current = null; // the run under way: {id, bar, output, clickedAt}
   let nextId = 1;
 
+  // How the page normalised its Output (docsite/outputs.py): the same patterns, so that
+  // a run reads as the page does, with the program's printed lines set apart.
+  const rules = JSON.parse(
+    document.querySelector('meta[name="run-examples-normalise"]').content,
+  );
+  const logPrefix = new RegExp(rules.logPrefix);
+  const timing = new RegExp(rules.timing, "g");
+  const address = new RegExp(rules.address, "g");
+  const parameters = new RegExp(rules.parameters);
+
+  function expandTabs(line) {
+    let out = "";
+    for (const char of line) {
+      out += char === "\t" ? " ".repeat(4 - (out.length % 4)) : char;
+    }
+    return out;
+  }
+
+  function clean(line) {
+    return expandTabs(
+      line.replace(logPrefix, "").replace(timing, "...").replace(address, "0x..."),
+    );
+  }
+
+  // The run's lines as the page shows them, each marked printed or not: a log record
+  // starts with the log's prefix, and the lines after it are its own only when the next
+  // record is its statement's parameters (docsite/outputs.py, log_lines_of_run).
+  function normalised(raw) {
+    const lines = raw.split("\n");
+    if (lines.at(-1) === "") lines.pop();
+    const starts = [];
+    lines.forEach((line, i) => logPrefix.test(line) && starts.push(i));
+    const log = new Set(starts);
+    starts.forEach((start, k) => {
+      const next = k + 1 < starts.length ? starts[k + 1] : lines.length;
+      if (next < lines.length && parameters.test(clean(lines[next]))) {
+        for (let i = start; i < next; i++) log.add(i);
+      }
+    });
+    return lines.map((line, i) => ({ text: clean(line), printed: !log.has(i) }));
+  }
+
+  // Which run lines are not in a longest common subsequence with the page's lines.
+  function differing(run, page) {
+    const n = run.length;
+    const m = page.length;
+    const table = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
+    for (let i = n - 1; i >= 0; i--) {
+      for (let j = m - 1; j >= 0; j--) {
+        table[i][j] =
+          run[i] === page[j]
+            ? table[i + 1][j + 1] + 1
+            : Math.max(table[i + 1][j], table[i][j + 1]);
+      }
+    }
+    const differs = new Set();
+    let i = 0;
+    let j = 0;
+    while (i < n) {
+      if (j < m && run[i] === page[j]) {
+        i++;
+        j++;
+      } else if (j < m && table[i][j + 1] >= table[i + 1][j]) {
+        j++;
+      } else {
+        differs.add(i++);
+      }
+    }
+    return { differs, missing: m - table[0][0] };
+  }
+
+  // The Output the page shows under this program, for SQLite (the first tab).
+  function pageOutputOf(bar) {
+    for (let next = bar.nextElementSibling; next; next = next.nextElementSibling) {
+      if (next.matches(".verified-on")) return null;
+      const block = next.matches(".expected-in-browser")
+        ? next
+        : next.querySelector(".expected-in-browser");
+      if (block) return block.querySelector("code").textContent;
+    }
+    return null;
+  }
+
+  // The run's output, normalised and styled as the page's, and whether it matches it.
+  function showRun(bar, code, raw) {
+    const lines = normalised(raw);
+    const expected = pageOutputOf(bar);
+    const pageLines = expected === null ? [] : expected.replace(/\n$/, "").split("\n");
+    const { differs, missing } = differing(
+      lines.map((line) => line.text),
+      pageLines,
+    );
+    code.replaceChildren(
+      ...lines.map((line, i) => {
+        const span = document.createElement("span");
+        span.className = [line.printed ? "printed" : "", differs.has(i) ? "differs" : ""]
+          .join(" ")
+          .trim();
+        span.textContent = line.text + "\n";
+        return span;
+      }),
+    );
+    const verdict = bar.nextElementSibling.querySelector(".run-example__verdict");
+    if (expected === null) verdict.textContent = "";
+    else if (differs.size === 0 && missing === 0)
+      verdict.textContent = "The same as the Output on this page.";
+    else
+      verdict.textContent =
+        `Not the same as the Output on this page: ${differs.size} line(s) marked here` +
+        (missing ? `, ${missing} of the page's missing.` : ".");
+  }
+
   function assetsUrl() {
     const meta = document.querySelector('meta[name="run-examples-assets"]');
     return new URL(meta.content, document.baseURI).href;
@@ -46,15 +158,17 @@
       panel = document.createElement("div");
       panel.className = "highlight run-example__output";
       panel.innerHTML =
-        '<span class="filename"></span><pre><code tabindex="0"></code></pre>';
+        '<span class="filename"></span><pre><code tabindex="0"></code></pre>' +
+        '<p class="run-example__verdict" role="status"></p>';
       bar.after(panel);
     }
     panel.querySelector(".filename").textContent =
-      "Output in your browser" +
+      "Your run, in your browser" +
       (versions
         ? ` (Python ${versions.python}, SQLAlchemy ${versions.sqlalchemy},` +
           ` SQLite ${versions.sqlite})`
         : "");
+    panel.querySelector(".run-example__verdict").textContent = "";
     return panel.querySelector("code");
   }
 
@@ -77,15 +191,17 @@
       }
       if (!current || data.id !== current.id) return;
       if (data.type === "output") {
+        current.raw += data.text;
         current.output.textContent += data.text;
       } else if (data.type === "done" || data.type === "failed") {
         const { bar, clickedAt } = current;
-        if (data.total > current.output.textContent.length) {
-          current.output.textContent += `\n… (${data.total} characters printed; the first ${current.output.textContent.length} are shown)`;
+        if (data.total > current.raw.length) {
+          current.raw += `\n… (${data.total} characters printed; the first ${current.raw.length} are shown)`;
         }
         const ms = Math.round(performance.now() - clickedAt);
         bar.dataset.ms = ms;
-        if (data.type === "failed") current.output.textContent += data.text;
+        if (data.type === "failed") current.raw += data.text;
+        showRun(bar, current.output, current.raw);
         current = null;
         if (data.type === "failed") {
           setState(bar, "failed", "Python could not start in this browser.");
@@ -114,7 +230,7 @@
     if (cold) startWorker();
     const output = outputOf(bar);
     output.textContent = "";
-    current = { id: nextId++, bar, output, clickedAt: performance.now() };
+    current = { id: nextId++, bar, output, raw: "", clickedAt: performance.now() };
     setState(
       bar,
       cold ? "loading" : "running",
@@ -135,7 +251,7 @@
     if (!current || current.bar !== bar) return;
     worker.terminate();
     worker = null;
-    current.output.textContent += "\n(stopped)";
+    showRun(bar, current.output, current.raw + "\n(stopped)");
     current = null;
     setState(bar, "stopped", "Stopped.");
   }
