@@ -8,15 +8,19 @@ to the other runnable programs, not under docs/. The hooks/notebook_pages.py ada
   allow_errors: false so that a failing cell fails the build);
 * turns a cell that fails during execution into one clear build error naming the source
   file and line of the cell (cells meant to fail are tagged "raises-exception");
+* shows cell outputs as the other pages show a program's Output (readable_outputs);
 * writes `<name>.ipynb` next to the rendered page (overrides/main.html offers it).
 """
 
 from __future__ import annotations
 
+import html
 import os
+import re
 from pathlib import Path
 
 from docsite.config import NOTEBOOKS_DIR, rel
+from docsite.outputs import normalise
 from docsite.sources import notebooks
 
 SITE_FOLDER = "notebooks"
@@ -56,6 +60,31 @@ def failed_cell_message(source: Path, error) -> str:
         f"{error.ename}: {error.evalue}\n(tag the cell "
         '`# %% tags=["raises-exception"]` if the error is the point)'
     )
+
+
+# A cell's output as nbconvert renders it: text in a <pre>, plain or with ANSI colours.
+CELL_OUTPUT = re.compile(
+    r'(?P<open><div class="jp-RenderedText jp-OutputArea-output"[^>]*>\s*<pre>)'
+    r"(?P<body>.*?)(?P<close></pre>)",
+    re.DOTALL,
+)
+TRACEBACK = "Traceback (most recent call last)"
+
+
+def readable_outputs(page_html: str) -> str:
+    """Cell outputs as the other pages show a program's Output: the SQL log without its
+    timestamps, timings and addresses (docsite.outputs.normalise), and an error that a
+    cell raises on purpose as its last line, the error and its message (the traceback
+    runs through SQLAlchemy's source, as installed on the machine that built the site).
+    """
+
+    def readable(m: re.Match[str]) -> str:
+        text = html.unescape(re.sub(r"<[^>]+>", "", m["body"]))
+        if TRACEBACK in text:
+            text = [line for line in text.splitlines() if line.strip()][-1] + "\n"
+        return m["open"] + html.escape(normalise(text), quote=False) + m["close"]
+
+    return CELL_OUTPUT.sub(readable, page_html)
 
 
 def write_ipynb(source: Path, target: Path) -> None:

@@ -15,6 +15,7 @@ from docsite.notebook_pages import (
     is_notebook,
     jupyter_config_path,
     notebook_files,
+    readable_outputs,
     write_ipynb,
 )
 
@@ -53,6 +54,10 @@ def on_pre_page(page, config, files):
 
         page.render = render_reporting_cell_errors
     return page
+
+
+def on_page_content(html, page, config, files):
+    return readable_outputs(html) if is_notebook(page.file.src_uri) else html
 
 
 def on_page_context(context, page, config, nav):

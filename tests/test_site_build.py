@@ -8,6 +8,8 @@ import json
 import os
 import re
 import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 from docsite.config import (
@@ -248,4 +250,28 @@ def test_every_output_quoted_in_prose_is_shown(site: Path):
         "output quoted in prose that no output on the page (or a page it links to) "
         "shows; quote what the program printed, or link the proof:\n  "
         + "\n  ".join(unshown)
+    )
+
+
+TEXT_FILES = {".html", ".js", ".mjs", ".json", ".txt", ".xml", ".css", ".ipynb", ".py"}
+
+
+def test_no_built_file_names_a_path_of_the_machine_that_built_it(site: Path):
+    """The built site carries no path of the build: not the project's folder, its venv,
+    the home folder or the temporary folder (a notebook's traceback once did)."""
+    machine = {
+        str(ROOT),
+        sys.prefix,
+        str(Path.home()) + "/",
+        tempfile.gettempdir() + "/",
+    }
+    found = [
+        f"{path.relative_to(site)}: {where}"
+        for path in sorted(site.rglob("*"))
+        if path.suffix in TEXT_FILES
+        for where in sorted(machine)
+        if where in path.read_text(errors="replace")
+    ]
+    assert not found, "paths of the build machine in the built site:\n" + "\n".join(
+        found
     )
