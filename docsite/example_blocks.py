@@ -291,6 +291,18 @@ def mark_lines(html: str) -> str:
     return MARKED_BLOCK.sub(mark, html)
 
 
+# A program's or an Output's block: what a site search would return whole.
+CODE_BLOCK_START = re.compile(
+    r'<div class="language-(?:python|text)(?: [-\w]+)* highlight"'
+)
+
+
+def out_of_search(html: str) -> str:
+    """Programs and their Output blocks are left out of the search index: a search finds
+    the prose that explains them (which quotes what matters), not a whole program."""
+    return CODE_BLOCK_START.sub(lambda m: m[0] + " data-search-exclude", html)
+
+
 # A program block as pymdownx.highlight renders it: its title is the include path.
 PROGRAM_BLOCK = re.compile(
     r'<span class="filename">(?P<path>[^<]+\.py)</span>.*?</pre></div>\n?', re.DOTALL

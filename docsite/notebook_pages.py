@@ -84,6 +84,9 @@ def readable_outputs(page_html: str) -> str:
             text = [line for line in text.splitlines() if line.strip()][-1] + "\n"
         return m["open"] + html.escape(normalise(text), quote=False) + m["close"]
 
+    # nbconvert's heading anchors, as Material writes its own: search leaves the "¶" out
+    # of a result's title.
+    page_html = page_html.replace('<a class="anchor-link"', '<a class="headerlink"')
     return CELL_OUTPUT.sub(readable, page_html)
 
 

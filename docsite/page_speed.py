@@ -28,7 +28,7 @@ from docsite.sources import line_ranges
 PLAIN_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
 CODE_BLOCK = re.compile(
     r'<div class="(?P<classes>language-[-\w]+ (?:[-\w]+ )*highlight)"'
-    r'(?P<attrs>(?: data-(?:fold|printed)="[-\d ]+")*)>'
+    r'(?P<attrs>(?: data-[-\w]+(?:="[^"]*")?)*)>'
     r"(?P<body><span class=\"filename\">[^<]*</span><pre>.*?</code></pre>)",
     re.DOTALL,
 )

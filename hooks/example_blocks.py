@@ -12,6 +12,7 @@ from docsite.example_blocks import (
     ExampleError,
     add_run_bars,
     mark_lines,
+    out_of_search,
     rewrite_example_blocks,
 )
 from docsite.sources import body_first_line
@@ -47,4 +48,4 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return mark_lines(add_run_bars(html, ROOT))
+    return out_of_search(mark_lines(add_run_bars(html, ROOT)))

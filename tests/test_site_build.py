@@ -275,3 +275,28 @@ def test_no_built_file_names_a_path_of_the_machine_that_built_it(site: Path):
     assert not found, "paths of the build machine in the built site:\n" + "\n".join(
         found
     )
+
+
+def test_every_page_title_names_sqlalchemy(site: Path):
+    """A reader searching the web sees the library's name in every result's title."""
+    untitled = [
+        rel_page
+        for page in html_pages(site)
+        if "SQLAlchemy" not in re.search(r"<title>(.*?)</title>", page.read_text())[1]
+        for rel_page in [page.relative_to(site).as_posix()]
+    ]
+    assert not untitled, f"<title> without SQLAlchemy: {untitled}"
+
+
+def test_search_indexes_prose_not_whole_programs(site: Path):
+    """Programs and Output blocks are left out of the search index, so a search ranks
+    the prose that explains them; nor does a result's title carry a stray "¶"."""
+    index = json.loads((site / "search" / "search_index.json").read_text())["docs"]
+    leaked = [
+        doc["location"]
+        for doc in index
+        for program in example_programs()
+        if program.read_text().splitlines()[0] in doc["text"]
+    ]
+    assert not leaked, f"program text in the search index: {sorted(set(leaked))}"
+    assert not [doc["title"] for doc in index if "¶" in doc["title"]]
