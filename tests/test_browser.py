@@ -30,6 +30,9 @@ from docsite.outputs import expected_output_path, normalise, shown_cells
 from docsite.site import html_pages, served, site_pages
 from docsite.sources import notebooks, pages, pages_showing, shown_source
 
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+
 
 def url_of(page_file: Path) -> str:
     """docs/sessions.md -> /sessions/ (docs/index.md -> /)."""
@@ -144,7 +147,9 @@ def shown(request, opened, browser, base_url: str) -> Shown:
     path = request.param
     if path not in opened:
         context = browser.new_context(
-            base_url=base_url, permissions=["clipboard-read", "clipboard-write"]
+            base_url=base_url,
+            permissions=["clipboard-read", "clipboard-write"],
+            viewport=DESKTOP,
         )
         page = context.new_page()
         problems = watched(page, base_url)
@@ -338,6 +343,35 @@ def test_code_blocks_reserve_their_rendered_height(shown: Shown):
         if abs(reserved - rendered) > 1
     ]
     assert not wrong, "\n".join(wrong)
+
+
+SCROLLING_CODE = """() => {
+  for (const block of document.querySelectorAll(".md-typeset .highlight")) {
+    block.style.contentVisibility = "visible";  // laid out, as when scrolled to
+  }
+  return [...document.querySelectorAll(".md-typeset pre > code")]
+    .filter(code => code.scrollWidth > code.clientWidth + 1)
+    .map(code => (code.closest(".highlight").querySelector(".filename") || {}).textContent);
+}"""
+
+
+def test_no_code_block_scrolls_sideways_on_a_desktop(shown: Shown):
+    """At 1280 px every program fits, and Output blocks wrap their long lines."""
+    assert shown.page.viewport_size == DESKTOP
+    scrolling = shown.page.evaluate(SCROLLING_CODE)
+    assert not scrolling, f"{shown.path}: code blocks that scroll sideways: {scrolling}"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_the_page_fits_a_phone(browser, base_url: str, path: str):
+    """At 390 px no page scrolls sideways as a whole (tables become cards, Output blocks
+    wrap; a program may scroll inside its own block)."""
+    context = browser.new_context(base_url=base_url, viewport=PHONE, is_mobile=True)
+    page = context.new_page()
+    page.goto(path, wait_until="load")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 390, f"{path} is {width} px wide on a 390 px phone"
 
 
 def test_code_blocks_carry_their_reserved_height(site: Path):
