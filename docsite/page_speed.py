@@ -36,7 +36,7 @@ CODE_BLOCK = re.compile(
 
 # Characters a code block shows on one line in a 1280 px window; blocks wrap longer
 # lines (extra.css), so their height cannot be told from their line count.
-DESKTOP_COLUMNS = 110
+DESKTOP_COLUMNS = 107
 
 
 def with_line_count(m: re.Match[str]) -> str:
