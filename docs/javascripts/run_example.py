@@ -8,6 +8,8 @@ back afterwards. SQLAlchemy itself stays imported between runs: importing it is 
 cold start, so the worker imports it before this module notes the clean state.
 """
 
+import importlib.abc
+import importlib.machinery
 import logging
 import os
 import sys
@@ -92,3 +94,46 @@ def _exit_status(exit_: SystemExit) -> int:
         return exit_.code
     print(exit_.code, file=sys.stderr)
     return 1
+
+
+class _RestOfTheStandardLibrary(importlib.abc.MetaPathFinder):
+    """The worker starts Python with the modules of the standard library that Runs need;
+    the rest (docsite/compile_for_pyodide.mjs) is one zip, fetched the first time a
+    program imports one of its modules. A package may be split between the two zips:
+    its part in the second joins the package's __path__."""
+
+    def __init__(self, names, url: str) -> None:
+        self.names, self.url, self.zip_path = set(names), url, None
+
+    def find_spec(self, name, path=None, target=None):
+        if name not in self.names:
+            return None
+        if self.zip_path is None:
+            self.zip_path = self._fetch()
+            sys.path.append(self.zip_path)
+        parent, _, _ = name.rpartition(".")
+        if not parent:
+            return importlib.machinery.PathFinder.find_spec(name)
+        package = sys.modules[parent]
+        part = os.path.join(self.zip_path, *parent.split("."))
+        if part not in package.__path__:
+            package.__path__.append(part)
+        return importlib.machinery.PathFinder.find_spec(name, package.__path__)
+
+    def _fetch(self) -> str:
+        from js import XMLHttpRequest  # a worker may fetch synchronously
+
+        request = XMLHttpRequest.new()
+        request.open("GET", self.url, False)
+        request.responseType = "arraybuffer"
+        request.send(None)
+        if request.status != 200:
+            raise ImportError(f"could not fetch {self.url} ({request.status})")
+        zip_path = os.path.join(sys.prefix, "lib", "python_stdlib_rest.zip")
+        with open(zip_path, "wb") as zip_file:
+            zip_file.write(request.response.to_bytes())
+        return zip_path
+
+
+def fetch_on_import(names, url: str) -> None:
+    sys.meta_path.append(_RestOfTheStandardLibrary(names, url))
