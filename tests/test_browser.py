@@ -166,6 +166,39 @@ def test_the_page_loads_cleanly_and_stays_on_the_machine(shown: Shown):
     assert not shown.problems, "\n".join(shown.problems)
 
 
+
+# A request the page's Content Security Policy must refuse: another host, and a script
+# written into the page after the build (its hash is not in the policy).
+TRY_TO_LEAVE = """async () => {
+  const refused = [];
+  document.addEventListener("securitypolicyviolation", (event) =>
+    refused.push(`${event.effectiveDirective} ${event.blockedURI}`));
+  const elsewhere = "http://127.0.0.2:9/";
+  await fetch(elsewhere + "fetched").catch(() => {});
+  const image = document.createElement("img");
+  image.src = elsewhere + "image.png";
+  document.body.append(image);
+  const script = document.createElement("script");
+  script.textContent = "window.injected = true";
+  document.body.append(script);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  return { refused: refused.sort(), injected: window.injected === true };
+}"""
+
+
+def test_the_browser_itself_refuses_requests_to_other_hosts(page):
+    # No route here: the browser's own policy must refuse them before any request.
+    page.goto("/", wait_until="networkidle")
+    tried = page.evaluate(TRY_TO_LEAVE)
+    assert tried == {
+        "refused": [
+            "connect-src http://127.0.0.2:9/fetched",
+            "img-src http://127.0.0.2:9/image.png",
+            "script-src-elem inline",
+        ],
+        "injected": False,
+    }
+
 def test_search_finds_a_term_from_a_deep_page_and_opens_it(page, problems):
     page.goto("/", wait_until="networkidle")
     page.keyboard.press("/")  # Material's search shortcut

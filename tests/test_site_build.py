@@ -23,6 +23,7 @@ from docsite.config import (
     backends_for,
     rel,
 )
+from docsite.content_policy import INLINE_SCRIPT, script_hash
 from docsite.site import PageText, html_pages, mkdocs_build, quotes_output, shows_quote
 from docsite.sources import (
     example_programs,
@@ -115,6 +116,34 @@ def test_no_page_loads_anything_from_another_host(site: Path):
     ]
     assert not remote + css, "\n".join(remote + css)
 
+
+
+def test_every_page_carries_a_policy_allowing_only_its_own_origin_and_scripts(
+    site: Path,
+):
+    # First in <head>, or scripts before it run unchecked; a hash for each inline script
+    # and nothing else (an inline script edited after the build would be refused).
+    meta = re.compile(
+        r'<head\b[^>]*>\s*<meta http-equiv="Content-Security-Policy" content="([^"]+)">'
+    )
+    wrong = []
+    for path in html_pages(site):
+        html = path.read_text()
+        found = meta.search(html)
+        if not found:
+            wrong.append(f"{path.relative_to(site)}: no policy first in <head>")
+            continue
+        directives = dict(d.strip().split(" ", 1) for d in found[1].split(";"))
+        sources = set(directives.pop("script-src").split())
+        scripts = {
+            script_hash(m["code"]) for m in INLINE_SCRIPT.finditer(html[found.end() :])
+        }
+        if sources != {"'self'", *scripts}:
+            wrong.append(f"{path.relative_to(site)}: script-src {sorted(sources)}")
+        hosts = [v for v in directives.values() if re.search(r"https?:|\*", v)]
+        if hosts:
+            wrong.append(f"{path.relative_to(site)}: another host allowed: {hosts}")
+    assert not wrong, "\n".join(wrong)
 
 # --- What a published page carries (docsite/site_meta.py) ------------------------------
 
