@@ -166,7 +166,6 @@ def test_the_page_loads_cleanly_and_stays_on_the_machine(shown: Shown):
     assert not shown.problems, "\n".join(shown.problems)
 
 
-
 # A request the page's Content Security Policy must refuse: another host, and a script
 # written into the page after the build (its hash is not in the policy).
 TRY_TO_LEAVE = """async () => {
@@ -198,6 +197,7 @@ def test_the_browser_itself_refuses_requests_to_other_hosts(page):
         ],
         "injected": False,
     }
+
 
 def test_search_finds_a_term_from_a_deep_page_and_opens_it(page, problems):
     page.goto("/", wait_until="networkidle")

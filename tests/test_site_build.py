@@ -117,7 +117,6 @@ def test_no_page_loads_anything_from_another_host(site: Path):
     assert not remote + css, "\n".join(remote + css)
 
 
-
 def test_every_page_carries_a_policy_allowing_only_its_own_origin_and_scripts(
     site: Path,
 ):
@@ -144,6 +143,7 @@ def test_every_page_carries_a_policy_allowing_only_its_own_origin_and_scripts(
         if hosts:
             wrong.append(f"{path.relative_to(site)}: another host allowed: {hosts}")
     assert not wrong, "\n".join(wrong)
+
 
 # --- What a published page carries (docsite/site_meta.py) ------------------------------
 
