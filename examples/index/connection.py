@@ -1,7 +1,15 @@
 # One small job through a Connection: save an employee, read the table back.
 # Statements in, rows out; the block is one transaction, committed when it ends.
-from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine
-from sqlalchemy import insert, select
+from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    create_engine,
+    insert,
+    select,
+)
 
 metadata = MetaData()
 employee = Table(
