@@ -654,6 +654,7 @@ def test_a_program_shows_its_focus_and_unfolds_the_rest_on_request(page):
     for copy and Run (tested above, on every block)."""
     page.goto("/sessions/", wait_until="load")
     block = page.locator(".highlight[data-fold]").first
+    block.evaluate(SHOW_TAB)  # a block in a closed tab or admonition: show it
     block.scroll_into_view_if_needed()
     visible, folded, expanded = block.evaluate(FOLDS)
     assert folded > 0 and visible == 0 and set(expanded) == {"false"}

@@ -15,9 +15,10 @@ class Employee(Base):
     name: Mapped[str] = mapped_column(String(50))
 
 
-# echo_pool="debug" also logs when the connection leaves and re-enters the pool
-engine = create_engine("sqlite://", echo=True, echo_pool="debug")
+# echo_pool="debug" logs when a connection leaves and re-enters the engine's pool
+engine = create_engine("sqlite://", echo_pool="debug")
 Base.metadata.create_all(engine)
+engine.echo = True  # from here on, log every SQL statement too
 print("--- the table is created; now the session ---")
 #> --- the table is created; now the session ---
 
