@@ -53,6 +53,7 @@ def measure(browser, base: str, path: str) -> dict:
 
     context.on("requestfinished", count)
     bar = page.locator(".run-example").first
+    bar.evaluate(SHOW_TAB)  # it may sit in a collapsed admonition or a closed tab
     program = bar.get_attribute("data-program")
     cold = timed_run(page, bar)
     startup = json.loads(
