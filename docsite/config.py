@@ -27,7 +27,7 @@ OUTPUT_SUFFIX = ".out"  # examples/<page>/<name>.out: what <name>.py printed
 with open(ROOT / "pyproject.toml", "rb") as _f:
     _CONFIG = tomllib.load(_f)["tool"]["session-docs"]
 
-BROWSER = Path(_CONFIG["browser"])
+BROWSERS = {name: Path(path) for name, path in _CONFIG["browsers"].items()}
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,9 @@ to the other runnable programs, not under docs/. The hooks/notebook_pages.py ada
 * turns a cell that fails during execution into one clear build error naming the source
   file and line of the cell (cells meant to fail are tagged "raises-exception");
 * shows cell outputs as the other pages show a program's Output (readable_outputs);
+* leaves out mkdocs-jupyter's MathJax loader, which without a `custom_mathjax_url` is a
+  `<script src="">`: the notebooks have no mathematics, and an empty source is an error
+  event in every browser;
 * writes `<name>.ipynb` next to the rendered page (overrides/main.html offers it).
 """
 
@@ -69,6 +72,7 @@ CELL_OUTPUT = re.compile(
     re.DOTALL,
 )
 TRACEBACK = "Traceback (most recent call last)"
+EMPTY_MATHJAX_LOADER = '<!-- Load mathjax -->\n<script src=""> </script>\n'
 
 
 def readable_outputs(page_html: str) -> str:
@@ -76,6 +80,7 @@ def readable_outputs(page_html: str) -> str:
     timestamps, timings and addresses (docsite.outputs.normalise), and an error that a
     cell raises on purpose as its last line, the error and its message (the traceback
     runs through SQLAlchemy's source, as installed on the machine that built the site).
+    The page also loses mkdocs-jupyter's empty MathJax loader.
     """
 
     def readable(m: re.Match[str]) -> str:
@@ -87,6 +92,7 @@ def readable_outputs(page_html: str) -> str:
     # nbconvert's heading anchors, as Material writes its own: search leaves the "¶" out
     # of a result's title.
     page_html = page_html.replace('<a class="anchor-link"', '<a class="headerlink"')
+    page_html = page_html.replace(EMPTY_MATHJAX_LOADER, "")
     return CELL_OUTPUT.sub(readable, page_html)
 
 

@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 
 from docsite.browser import CHROMIUM_ARGS
-from docsite.config import BROWSER, ROOT
+from docsite.config import BROWSERS, ROOT
 from docsite.site import GzipHandler, built_and_served, site_pages
 
 LIGHTHOUSE = "lighthouse@12.2.3"
@@ -49,7 +49,7 @@ def audit(binary: Path, url: str, out: Path) -> dict:
     subprocess.run(
         [str(binary), url, "--quiet", "--output=json", f"--output-path={out}",
          f"--chrome-flags={flags}", "--only-categories=" + ",".join(CATEGORIES)],
-        check=True, env={**os.environ, "CHROME_PATH": str(BROWSER)},
+        check=True, env={**os.environ, "CHROME_PATH": str(BROWSERS["chromium"])},
     )  # fmt: skip
     report = json.loads(out.read_text())
     scores = {c: report["categories"][c]["score"] for c in CATEGORIES}

@@ -133,12 +133,27 @@
     return bar.previousElementSibling.querySelector("pre > code");
   }
 
-  // The program as the reader sees it with every fold open: the fold buttons
-  // (code-folds.js) sit inside the code, but are not part of it.
+  // The program as the reader sees it with every fold open. Not textContent: the fold
+  // buttons (code-folds.js) sit inside the code but are not part of it, and a browser
+  // may store a newline typed in Edit mode as <br> or as a new <div> (Firefox, WebKit),
+  // which textContent would drop, joining two lines.
+  function textOf(node) {
+    let text = "";
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) text += child.data;
+      else if (child.nodeName === "BR") text += "\n";
+      else if (child.nodeType !== Node.ELEMENT_NODE) continue;
+      else if (child.classList.contains("fold-toggle")) continue;
+      else if (child.nodeName === "DIV" || child.nodeName === "P") {
+        if (text && !text.endsWith("\n")) text += "\n"; // a block starts a line
+        text += textOf(child);
+      } else text += textOf(child);
+    }
+    return text;
+  }
+
   function sourceOf(bar) {
-    const code = codeOf(bar).cloneNode(true);
-    code.querySelectorAll(".fold-toggle").forEach((button) => button.remove());
-    return code.textContent;
+    return textOf(codeOf(bar));
   }
 
   function setState(bar, state, text) {
