@@ -21,6 +21,7 @@ import pytest
 from docsite.browser import (
     CHROMIUM_ARGS,
     PAGES,
+    RUN_FINISHED,
     SHOW_TAB,
     BrowserMissing,
     chromium_executable,
@@ -307,6 +308,33 @@ def test_the_page_fits_a_phone(browser, base_url: str, path: str):
     assert width <= 390, f"{path} is {width} px wide on a 390 px phone"
 
 
+# The Home page's answer (its first paragraph) and its link to the decision guide, as
+# rectangles in the first screen: readers arriving from a search read them unscrolled.
+FIRST_ANSWER = """() => {
+  const answer = document.querySelector("article h1 + p");
+  const link = answer.querySelector('a[href$="which-one/"]');
+  return [answer, link].map((element) => element && element.getBoundingClientRect().bottom);
+}"""
+
+
+@pytest.mark.parametrize(
+    "viewport, phone", [(DESKTOP, False), (PHONE, True)], ids=["desktop", "phone"]
+)
+def test_the_home_page_answers_in_the_first_screen(
+    browser, base_url: str, viewport: dict, phone: bool
+):
+    context = browser.new_context(base_url=base_url, viewport=viewport, is_mobile=phone)
+    page = context.new_page()
+    page.goto("/", wait_until="load")
+    answer_bottom, link_bottom = page.evaluate(FIRST_ANSWER)
+    context.close()
+    assert link_bottom is not None, "the answer does not link to which-one/"
+    assert answer_bottom <= viewport["height"], (
+        f"docs/index.md: the answer ends {answer_bottom:.0f} px down a "
+        f"{viewport['height']} px screen"
+    )
+
+
 def test_code_blocks_carry_their_reserved_height(site: Path):
     sized = sum(p.read_text().count("--code-lines:") for p in html_pages(site))
     assert sized > 100, f"only {sized} code blocks carry a reserved height"
@@ -371,6 +399,21 @@ def test_axe_finds_no_accessibility_violation_in_dark_mode(
 
 
 # --- Run buttons: every example that can run in the browser runs there ------------------
+
+
+def test_pointing_at_a_run_button_starts_python_before_the_click(page, problems):
+    page.goto("/connections/", wait_until="networkidle")
+    bar = page.locator(".run-example").first
+    started = "() => document.documentElement.dataset.runExamplesStartup !== undefined"
+    assert not page.evaluate(started)
+    bar.locator(".run-example__run").hover()
+    page.wait_for_function(started, timeout=120_000)  # Python is up, nothing has run
+    assert bar.get_attribute("data-state") == "idle"
+    bar.locator(".run-example__run").click()
+    assert bar.get_attribute("data-state") == "running"  # not "loading": no wait
+    page.wait_for_function(RUN_FINISHED, arg=bar.element_handle())
+    assert bar.get_attribute("data-state") == "done"
+    assert not problems, "\n".join(problems)
 
 
 def test_blocks_that_cannot_run_in_the_browser_say_why(page):

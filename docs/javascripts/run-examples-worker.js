@@ -1,7 +1,9 @@
 // The Python behind the Run buttons, in a Web Worker so that a long run never freezes the
-// page (run-examples.js stops a run by ending this worker). Loaded on the first click only.
+// page (run-examples.js stops a run by ending this worker). Loaded when the reader first
+// points at a Run button.
 //
-// Messages in:  {type: "run", id, source, filename, assets}
+// Messages in:  {type: "start", assets} (start Python, run nothing yet),
+//               {type: "run", id, source, filename, assets}
 // Messages out: {type: "ready", versions} once, then per run {type: "output", id, text}
 //               (batched), and {type: "done", id, status} or {type: "failed", id, text}.
 //
@@ -91,6 +93,11 @@ function send() {
 }
 
 onmessage = async ({ data }) => {
+  if (data.type === "start") {
+    started ??= start(data.assets);
+    started.catch(() => {}); // a failure is reported to the run that awaits it
+    return;
+  }
   if (data.type !== "run") return;
   try {
     started ??= start(data.assets);

@@ -1,13 +1,16 @@
 // The Run buttons under the example programs. The build writes each bar
 // (hooks/example_blocks.py): <div class="run-example" data-program="examples/x.py">
-// with Run, Edit, Reset and Stop buttons. This script only listens for clicks: nothing
-// loads until the first Run, when run-examples-worker.js starts Pyodide from this site.
+// with Run, Edit, Reset and Stop buttons. This script only listens: nothing loads until
+// the reader points at a Run button (a mouse over it, a finger or pen on it), when
+// run-examples-worker.js starts Pyodide from this site, so that Python's start overlaps
+// the reader's move to click.
 //
 // State of a bar, in data-state (the browser tests wait on it):
 //   idle -> loading (first run: Python starting) -> running -> done | failed | stopped
 (() => {
   const workerUrl = new URL("run-examples-worker.js", document.currentScript.src);
   let worker = null;
+  let ready = false; // the worker's Python is up
   let versions = null; // what the worker reports once Python is up
   let current = null; // the run under way: {id, bar, output, clickedAt}
   let nextId = 1;
@@ -190,10 +193,12 @@
   function startWorker() {
     const thisWorker = new Worker(workerUrl, { type: "module" });
     worker = thisWorker;
+    ready = false;
     // A stopped worker's last events may still be queued: they are not this run's.
     thisWorker.onmessage = ({ data }) => {
       if (thisWorker !== worker) return;
       if (data.type === "ready") {
+        ready = true;
         versions = data.versions;
         document.documentElement.dataset.runExamplesStartup = JSON.stringify(
           data.startup,
@@ -229,20 +234,21 @@
     };
     thisWorker.onerror = (event) => {
       event.preventDefault();
-      if (thisWorker !== worker || !current) return;
+      if (thisWorker !== worker) return;
+      worker.terminate();
+      worker = null; // the next Run tries again
+      if (!current) return; // it failed while warming up: no run to tell
       const { bar } = current;
       current.output.textContent += `Could not start Python: ${event.message}`;
       current = null;
-      worker.terminate();
-      worker = null;
       setState(bar, "failed", "Python could not start in this browser.");
     };
   }
 
   function run(bar) {
     if (current) return;
-    const cold = worker === null;
-    if (cold) startWorker();
+    const cold = !ready;
+    if (worker === null) startWorker();
     const output = outputOf(bar);
     output.textContent = "";
     current = { id: nextId++, bar, output, raw: "", clickedAt: performance.now() };
@@ -266,6 +272,7 @@
     if (!current || current.bar !== bar) return;
     worker.terminate();
     worker = null;
+    ready = false;
     showRun(bar, current.output, current.raw + "\n(stopped)");
     current = null;
     setState(bar, "stopped", "Stopped.");
@@ -298,6 +305,16 @@
     bar.querySelector(".run-example__edit").setAttribute("aria-pressed", "false");
     bar.querySelector(".run-example__reset").hidden = true;
   }
+
+  function warmUp() {
+    if (worker !== null) return;
+    startWorker();
+    worker.postMessage({ type: "start", assets: assetsUrl() });
+  }
+
+  document.addEventListener("pointerover", (event) => {
+    if (event.target.closest(".run-example__run")) warmUp();
+  });
 
   document.addEventListener("click", (event) => {
     const button = event.target.closest(".run-example button");
