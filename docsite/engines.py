@@ -149,7 +149,14 @@ class ChromiumTab(Tab):
 
 
 class Chromium:
-    def __init__(self) -> None:
+    """Chromium through Playwright: the browser given (Playwright's sync API runs one
+    instance per process, so a test session shares its own), or one of its own."""
+
+    def __init__(self, browser=None) -> None:
+        self._playwright = None
+        if browser is not None:
+            self._browser = browser
+            return
         from playwright.sync_api import sync_playwright
 
         from docsite.browser import BrowserMissing, launch_chromium
@@ -165,8 +172,9 @@ class Chromium:
         return ChromiumTab(self._browser, base_url)
 
     def quit(self) -> None:
-        self._browser.close()
-        self._playwright.stop()
+        if self._playwright is not None:  # not the browser it was given
+            self._browser.close()
+            self._playwright.stop()
 
 
 # --- Firefox: puppeteer-core, through docsite/firefox_bridge.mjs ------------------------

@@ -3,11 +3,13 @@ helpers themselves live in the docsite package)."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import pytest
 
+from docsite.browser import CHROMIUM_ARGS, BrowserMissing, chromium_executable
 from docsite.config import BACKENDS, ROOT
 from docsite.servers import selected_backends
 from docsite.site import mkdocs_build
@@ -56,3 +58,24 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     build = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
     assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stderr}"
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium, driven by Playwright: one per test process (Playwright's sync API runs
+    one at a time), for tests/test_browser.py and the Chromium of test_every_browser.py.
+    """
+    try:
+        executable = chromium_executable()
+    except BrowserMissing as missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true needs the browser tests: {missing}", pytrace=False)
+        pytest.skip(f"BROWSER TESTS NOT RUN: {missing}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=executable, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()

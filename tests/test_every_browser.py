@@ -27,7 +27,14 @@ from docsite.browser import (
     programs_by_page,
 )
 from docsite.config import ROOT
-from docsite.engines import ENGINES, EngineMissing, Tab, launch, served_for_engines
+from docsite.engines import (
+    ENGINES,
+    Chromium,
+    EngineMissing,
+    Tab,
+    launch,
+    served_for_engines,
+)
 from docsite.outputs import normalise
 from docsite.sources import shown_source
 
@@ -51,7 +58,9 @@ def launched() -> Iterator[dict]:
 
 
 @pytest.fixture
-def tab(engine: str, launched: dict, engines_url: str) -> Iterator[Tab]:
+def tab(request, engine: str, launched: dict, engines_url: str) -> Iterator[Tab]:
+    if engine == "chromium" and engine not in launched:
+        launched[engine] = Chromium(request.getfixturevalue("browser"))  # conftest.py
     if engine not in launched:
         try:
             launched[engine] = launch(engine)
