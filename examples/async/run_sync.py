@@ -24,7 +24,7 @@ def column_names(sync_conn):  # a plain function: it gets a sync Connection
 
 
 async def main():
-    engine = create_async_engine("sqlite+aiosqlite://")
+    engine = create_async_engine("sqlite+aiosqlite://", echo=True)
     async with engine.begin() as conn:
         await conn.run_sync(Base.metadata.create_all)
         print("columns:", await conn.run_sync(column_names))

@@ -28,34 +28,35 @@ async def main():
         session.add_all([Employee(id=1, name="alice"), Employee(id=2, name="bob")])
 
     # --8<-- [start:focus]
-    async def capitalise(session, employee_id):
-        employee = await session.get(Employee, employee_id)
+    async def capitalise(session, employee):
         employee.name = employee.name.title()
         await session.commit()
 
     async with Session() as session:  # one session shared by two tasks: the mistake
+        query = select(Employee).order_by(Employee.id)
+        alice, bob = (await session.scalars(query)).all()
         results = await asyncio.gather(
-            capitalise(session, 1), capitalise(session, 2), return_exceptions=True
+            capitalise(session, alice), capitalise(session, bob), return_exceptions=True
         )
-        for result in results:  # both tasks failed: nothing was committed
-            print(f"{type(result).__name__}: {result}")
-            #> ResourceClosedError: This transaction is closed
-            """
-            IllegalStateChangeError: Method 'commit()' can't be called here; method '_prepare_impl()' is already in progress and this would cause an unexpected state change to <SessionTransactionState.CLOSED: 5> (Background on this error at: https://sqlalche.me/e/21/isce)
-            """
-            """
-            IllegalStateChangeError: Method 'commit()' can't be called here; method '_prepare_impl()' is already in progress and this would cause an unexpected state change to <SessionTransactionState.CLOSED: 5> (Background on this error at: https://sqlalche.me/e/21/isce)
-            """
+        print("\n".join(f"{type(result).__name__}: {result}" for result in results))
+        """
+        ResourceClosedError: This transaction is closed
+        IllegalStateChangeError: Method 'commit()' can't be called here; method '_prepare_impl()' is already in progress and this would cause an unexpected state change to <SessionTransactionState.CLOSED: 5> (Background on this error at: https://sqlalche.me/e/21/isce)
+        """
+    async with Session() as session:
+        names = await session.scalars(select(Employee.name).order_by(Employee.id))
+        print("saved:", names.all())
+        #> saved: ['alice', 'bob']
 
     async def capitalise_in_own_session(employee_id):  # the fix: a session per task
         async with Session() as session:
-            await capitalise(session, employee_id)
+            await capitalise(session, await session.get(Employee, employee_id))
 
     await asyncio.gather(capitalise_in_own_session(1), capitalise_in_own_session(2))
     async with Session() as session:
         names = await session.scalars(select(Employee.name).order_by(Employee.id))
-        print(names.all())
-        #> ['Alice', 'Bob']
+        print("saved:", names.all())
+        #> saved: ['Alice', 'Bob']
     # --8<-- [end:focus]
     await engine.dispose()
 
