@@ -8,9 +8,7 @@ after a deliberate change; without it, any difference fails with the file and li
 
 from __future__ import annotations
 
-import gc
 import re
-import warnings
 from pathlib import Path
 
 import pytest
@@ -136,7 +134,6 @@ def test_printed_values(
         )
     example = as_code_example(program)
     configured.print_callback = lambda text: normalise(text, print_backend)
-    collect_unawaited_coroutines()  # an earlier example's, run in this process
     try:
         with private_database(print_backend) as redirect:
             if redirect is not None:  # the program's own server, in a private schema
@@ -155,21 +152,9 @@ def test_printed_values(
     except Exception as exc:  # noqa: BLE001 - any exception is the example's failure
         failure = f"{raised_at(exc, program)}: {exc!r}"
     else:
-        collect_unawaited_coroutines()
         return
     # Outside the except block: pytest must not format the rewritten traceback (see below).
     pytest.fail(failure, pytrace=False)
-
-
-def collect_unawaited_coroutines() -> None:
-    """An asyncio example run in-process (pytest-examples) may leave a coroutine it could
-    not await for the garbage collector; its "never awaited" RuntimeWarning, an error
-    here, would then fail whichever test runs when it is collected. Warnings are
-    test_recorded_output's to check, in a fresh interpreter (stderr), at the program's
-    line; here they are collected and dropped."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", "coroutine .* was never awaited")
-        gc.collect()
 
 
 def first_changed_line(diff: str) -> int | str:
