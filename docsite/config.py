@@ -7,6 +7,8 @@ matrix and the commands cannot disagree.
 
 from __future__ import annotations
 
+import ast
+import functools
 import os
 import tomllib
 from dataclasses import dataclass
@@ -35,10 +37,20 @@ class Backend:
     name: str  # as in `--backend postgresql` and in recorded-output file names
     label: str  # as on the pages
     url: str  # where the examples' create_engine("sqlite://") is pointed
+    # The asyncio driver that create_async_engine("sqlite+aiosqlite://") is pointed at:
+    # the same server, database and user as `url`.
+    async_driver: str = ""
 
     @property
     def dialect(self) -> str:
         return self.url.split(":", 1)[0].split("+", 1)[0]
+
+    def async_url(self, url: str | None = None) -> str:
+        """`url` (default: the backend's) with the asyncio driver in place of its own:
+        "mariadb+pymysql://root@host/test" -> "mariadb+aiomysql://root@host/test"."""
+        url = url or self.url
+        dialect, rest = url.split(":", 1)
+        return f"{dialect.split('+', 1)[0]}+{self.async_driver}:{rest}"
 
     def env_var(self) -> str:
         return f"SESSION_DOCS_{self.name.upper()}_URL"
@@ -57,7 +69,12 @@ class SQLAlchemyLine:
 def _backend(name: str, table: dict[str, str]) -> Backend:
     # Another machine's servers (CI service containers, say) without editing pyproject.
     env_var = Backend(name, "", "").env_var()
-    return Backend(name, table["label"], os.environ.get(env_var, table["url"]))
+    return Backend(
+        name,
+        table["label"],
+        os.environ.get(env_var, table["url"]),
+        table["async-driver"],
+    )
 
 
 BACKENDS: dict[str, Backend] = {
@@ -122,14 +139,49 @@ def backends_for(program: Path) -> list[Backend]:
     return [BACKENDS[name] for name in names]
 
 
+# What a program imports that the browser's Python (Pyodide) cannot run, and why: read
+# from the program itself, so that no program needs an entry in pyproject.toml.
+NOT_IN_BROWSER_IMPORTS = {
+    "sqlalchemy.ext.asyncio": (
+        "it uses SQLAlchemy's asyncio extension, which needs greenlet (and its SQLite "
+        "driver, aiosqlite, a thread); the browser's Python has neither; run it locally"
+    ),
+    "subprocess": "it starts another Python process, which a browser tab cannot; "
+    "run it locally",
+    "venv": "it creates a virtual environment, which a browser tab cannot; "
+    "run it locally",
+}
+
+
+def imported_modules(program: Path) -> set[str]:
+    """Every module the program imports (`import a.b`, `from a.b import c`: "a.b")."""
+    return _imported_modules(program.resolve(), program.stat().st_mtime_ns)
+
+
+@functools.cache
+def _imported_modules(program: Path, _mtime: int) -> set[str]:
+    modules = set()
+    for node in ast.walk(ast.parse(program.read_text(), str(program))):
+        if isinstance(node, ast.Import):
+            modules.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            modules.add(node.module)
+    return modules
+
+
 def why_not_in_browser(program: Path) -> str | None:
     """None if the program gets a Run button, else what the page says instead. The
-    browser has SQLite alone (Python's sqlite3, inside Pyodide)."""
+    browser has SQLite alone (Python's sqlite3, inside Pyodide), and no greenlet, threads
+    or processes: a program importing what needs them is told apart by its imports."""
     if (why := BROWSER_RUN.not_runnable.get(program.resolve())) is not None:
         return why
     backends = backends_for(program)
     if DEFAULT_BACKEND not in backends:
         return "it runs on " + " and ".join(b.label for b in backends) + " only"
+    imported = imported_modules(program)
+    for module, why in NOT_IN_BROWSER_IMPORTS.items():
+        if any(m == module or m.startswith(module + ".") for m in imported):
+            return why
     return None
 
 

@@ -9,6 +9,9 @@ programs readers copy never grow backend-switching code. A program written for t
 itself (verified only there, with the server's URL in its create_engine() call) is pointed
 at the same private schema, keeping the driver it names ("mysql+pymysql", say). The tests
 use `redirecting` in-process too, to check such a program's `#>` comments.
+
+An asyncio program's create_async_engine("sqlite+aiosqlite://") is pointed at the same
+private schema through the backend's asyncio driver (`async-driver` in pyproject.toml).
 """
 
 from __future__ import annotations
@@ -31,10 +34,11 @@ def family(url) -> str:
     return FAMILY.get(name, name)
 
 
-def redirecting(create_engine, redirect: dict):
+def redirecting(create_engine, redirect: dict, url_key: str = "url"):
     """create_engine, with the example's own database (and any URL of the redirect's
-    kind of server) pointed at redirect["url"] and its connect_args."""
-    private = make_url(redirect["url"])
+    kind of server) pointed at redirect[url_key] and its connect_args. For
+    create_async_engine, url_key="async_url": the same database, the asyncio driver."""
+    private = make_url(redirect[url_key])
 
     def redirected(url, *args, **kwargs):
         asked = make_url(url)
@@ -57,6 +61,17 @@ if __name__ == "__main__":
     redirect = json.loads(os.environ.pop("SESSION_DOCS_REDIRECT"))
     patched = redirecting(sqlalchemy.create_engine, redirect)
     sqlalchemy.create_engine = sqlalchemy.engine.create_engine = patched
+    try:  # SQLAlchemy 2.1 without greenlet cannot import its asyncio extension
+        import sqlalchemy.ext.asyncio
+        import sqlalchemy.ext.asyncio.engine
+    except ImportError:
+        pass
+    else:
+        patched = redirecting(
+            sqlalchemy.ext.asyncio.create_async_engine, redirect, "async_url"
+        )
+        sqlalchemy.ext.asyncio.create_async_engine = patched
+        sqlalchemy.ext.asyncio.engine.create_async_engine = patched
     script = sys.argv[1]
     sys.argv = sys.argv[1:]
     sys.path[0] = os.path.dirname(os.path.abspath(script))

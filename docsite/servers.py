@@ -91,8 +91,9 @@ def _schema_word(backend: Backend) -> str:
 @contextmanager
 def private_database(backend: Backend) -> Iterator[dict | None]:
     """A schema (PostgreSQL) or database (MariaDB) made for one run and dropped after it.
-    Yields how to point the example at it, {"url": ..., "connect_args": ...} (None for
-    the default, embedded backend)."""
+    Yields how to point the example at it, {"url": ..., "async_url": ...,
+    "connect_args": ...} (None for the default, embedded backend): "async_url" is the
+    same database through the backend's asyncio driver, for create_async_engine()."""
     if backend == DEFAULT_BACKEND:
         yield None
         return
@@ -106,13 +107,19 @@ def private_database(backend: Backend) -> Iterator[dict | None]:
             # Same URL, other search_path: the example's own tables land in the schema.
             yield {
                 "url": backend.url,
+                "async_url": backend.async_url(),
                 "connect_args": {"options": f"-csearch_path={name}"},
             }
         else:
             from sqlalchemy import make_url
 
             url = make_url(backend.url).set(database=name)
-            yield {"url": url.render_as_string(hide_password=False), "connect_args": {}}
+            url = url.render_as_string(hide_password=False)
+            yield {
+                "url": url,
+                "async_url": backend.async_url(url),
+                "connect_args": {},
+            }
     finally:
         drop_private_database(backend, engine, name)
 

@@ -118,6 +118,21 @@ def test_an_example_that_raises_names_file_and_line(scratch: Path):
     assert "an example broken by mistake" in report
 
 
+def test_a_coroutine_never_awaited_names_file_and_line(scratch: Path):
+    """A forgotten `await` runs nothing and only warns (RuntimeWarning, on stderr): the
+    example's test fails at the line of the call, not at the output it changes."""
+    program = scratch / "examples/async/commit_as_you_go.py"
+    source = program.read_text()
+    call = "        await conn.commit()\n"
+    line = source[: source.index(call)].count("\n") + 1
+    program.write_text(source.replace(call, "        conn.commit()\n", 1))
+    report = example_tests_fail(scratch, program)
+    assert (
+        f"examples/async/commit_as_you_go.py:{line}: RuntimeWarning: coroutine "
+        "'AsyncConnection.commit' was never awaited" in report
+    ), report
+
+
 def test_a_changed_recorded_output_line_names_file_and_line(scratch: Path):
     program = scratch / rel(example_programs()[0])
     output = program.with_suffix(OUTPUT_SUFFIX)

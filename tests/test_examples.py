@@ -189,6 +189,25 @@ def raised_at(exc: BaseException, program: Path) -> str:
     return f"{rel(program)}:{line}" if line else rel(program)
 
 
+# How Python prints a warning on stderr: "path/x.py:12: RuntimeWarning: message".
+WARNING_LINE = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+): (?P<what>\w*Warning: .*)$", re.MULTILINE
+)
+
+
+def warnings_of(stderr: str, program: Path) -> list[str]:
+    """The warnings a run printed, each as "examples/x.py:12: RuntimeWarning: ...": at
+    the program's line when the warning points into it (the run used a copy of it, in
+    another folder), else at the place Python names (a library, or "sys:1")."""
+    found = []
+    for m in WARNING_LINE.finditer(stderr):
+        where = f"{m['path']}:{m['line']}"
+        if Path(m["path"]).name == program.name:
+            where = f"{rel(program)}:{m['line']}"
+        found.append(f"{where}: {m['what']}")
+    return found
+
+
 def test_recorded_output(
     program: Path, backend: Backend, request: pytest.FixtureRequest
 ):
@@ -200,6 +219,13 @@ def test_recorded_output(
         run = run_as_reader(program, backend)
     except BackendUnavailable as unavailable:
         pytest.fail(str(unavailable), pytrace=False)
+    if run.returncode == 0 and (warned := warnings_of(run.stderr, program)):
+        pytest.fail(
+            "\n".join(warned) + f"\n{cell}: a warning in an example is an error; fix "
+            "the code, or show the warning on purpose (catch it with "
+            "warnings.catch_warnings(record=True) and print it).\n" + run.stderr,
+            pytrace=False,
+        )
     if run.returncode != 0 or run.stderr:
         pytest.fail(
             f"{rel(program)} exited with {run.returncode} {cell}; an example must run "

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
@@ -129,6 +130,18 @@ def test_or_update(update: bool) -> int:
     return 1 if failures else 0
 
 
+def sqlalchemy_requirement(line: SQLAlchemyLine) -> str:
+    """pyproject.toml's SQLAlchemy requirement, extras kept ("sqlalchemy[asyncio]"), at
+    the line's version: a uv override replaces the whole requirement, extras included.
+    """
+    with open(ROOT / "pyproject.toml", "rb") as f:
+        dependencies = tomllib.load(f)["project"]["dependencies"]
+    declared = next(
+        d for d in dependencies if re.match(r"sqlalchemy\b", d, re.IGNORECASE)
+    )
+    return re.sub(r"==.*", f"=={line.version}", declared)
+
+
 def lock() -> int:
     """requirements.lock for the locked line (docs and tests), and for each other line a
     lock of the test tools with that SQLAlchemy."""
@@ -136,7 +149,7 @@ def lock() -> int:
     subprocess.run([python, "-m", "pip", "install", "-qq", UV], check=True)
     for line in SQLALCHEMY_LINES:
         with tempfile.NamedTemporaryFile("w", suffix=".txt") as override:
-            override.write(f"sqlalchemy=={line.version}\n")
+            override.write(sqlalchemy_requirement(line) + "\n")
             override.flush()
             extras = ["--extra", "test"]
             if line == LOCKED_LINE:
