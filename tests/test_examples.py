@@ -9,6 +9,7 @@ after a deliberate change; without it, any difference fails with the file and li
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -142,10 +143,10 @@ def test_printed_values(
                 to_server = redirecting(sqlalchemy.create_engine, redirect)
                 monkeypatch.setattr(sqlalchemy, "create_engine", to_server)
             if configured.update_examples:
-                configured.run_print_update(example)
+                in_own_thread(lambda: configured.run_print_update(example))
                 configured.format_black(example)
             else:
-                configured.run_print_check(example)
+                in_own_thread(lambda: configured.run_print_check(example))
     except pytest.fail.Exception as changed:  # the #> comments differ from the prints
         diff = str(changed)
         failure = f"{rel(program)}:{first_changed_line(diff)}: {diff}\n" + UPDATE_HINT
@@ -155,6 +156,26 @@ def test_printed_values(
         return
     # Outside the except block: pytest must not format the rewritten traceback (see below).
     pytest.fail(failure, pytrace=False)
+
+
+def in_own_thread(function) -> None:
+    """function() in a thread of its own, its exception re-raised here. An asyncio example
+    calls asyncio.run(), which refuses to start where an event loop is already running,
+    and Playwright's sync API keeps one running in the thread of a worker that has run a
+    browser test."""
+    raised: list[BaseException] = []
+
+    def call() -> None:
+        try:
+            function()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread
+            raised.append(exc)
+
+    thread = threading.Thread(target=call)
+    thread.start()
+    thread.join()
+    if raised:
+        raise raised[0]
 
 
 def first_changed_line(diff: str) -> int | str:
