@@ -1,12 +1,13 @@
-# Pitfall: a synchronous API called from async code, here MetaData.create_all() on the
-# engine's sync_engine: its SQL runs without an await, so MissingGreenlet. Fix: hand the
-# sync API to run_sync(), which runs it where SQLAlchemy can await the driver.
+# Pitfall: a synchronous API called from async code. Given the engine's sync_engine, its
+# SQL runs without an await: MissingGreenlet. Given the AsyncEngine itself, or inspect()
+# given an AsyncConnection, it refuses at once. Fix: hand the sync API to run_sync(),
+# which runs it where SQLAlchemy can await the driver.
 import asyncio
 import gc
 import warnings
 
-from sqlalchemy import String
-from sqlalchemy.exc import MissingGreenlet, StatementError
+from sqlalchemy import String, inspect
+from sqlalchemy.exc import MissingGreenlet, NoInspectionAvailable, StatementError
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -37,6 +38,20 @@ async def main():
         gc.collect()  # what SQLAlchemy could not await is dropped here
     print("warnings:", [str(warning.message) for warning in caught])
     #> warnings: []
+    try:
+        Base.metadata.create_all(engine)  # the AsyncEngine itself
+    except AttributeError as exc:
+        print("AttributeError:", exc)
+        #> AttributeError: 'AsyncEngine' object has no attribute '_run_ddl_visitor'
+    async with engine.connect() as conn:
+        try:
+            inspect(conn)  # the AsyncConnection itself
+        except NoInspectionAvailable as exc:
+            print("NoInspectionAvailable:", str(exc).split(". ")[0])
+            """
+            NoInspectionAvailable:
+            Inspection on an AsyncConnection is currently not supported
+            """
 
     async with engine.begin() as conn:  # the fix: run_sync()
         await conn.run_sync(Base.metadata.create_all)
