@@ -3,6 +3,7 @@ helpers themselves live in the docsite package)."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 from pathlib import Path
@@ -52,11 +53,21 @@ def pytest_xdist_make_scheduler(config, log):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once per test process with `mkdocs build --strict`."""
-    site_dir = tmp_path_factory.mktemp("site")
-    build = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
-    assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stderr}"
+def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The site, built once per test run with `mkdocs build --strict`: the first worker
+    to need it builds it, the others wait for it and share it (nothing writes to it)."""
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":  # pytest-xdist: the workers' folders share a parent
+        shared = shared.parent
+    site_dir = shared / "site"
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (shared / "site.built").exists():
+            build = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
+            assert (
+                build.returncode == 0
+            ), f"mkdocs build --strict failed:\n{build.stderr}"
+            (shared / "site.built").touch()
     return site_dir
 
 

@@ -37,6 +37,9 @@ def lighthouse_bin() -> Path:
     binary = TOOL_DIR / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
         TOOL_DIR.mkdir(parents=True, exist_ok=True)
+        # A package.json of its own: without one, npm installs into the nearest folder
+        # that has one, this project's root (puppeteer-core's package.json).
+        (TOOL_DIR / "package.json").write_text('{"private": true}\n')
         subprocess.run(
             ["npm", "install", "--silent", "--no-audit", "--no-fund", LIGHTHOUSE],
             cwd=TOOL_DIR, check=True,
