@@ -13,6 +13,7 @@ where its driver can (console errors and failed requests in Chromium and Firefox
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -60,8 +61,6 @@ class RecordingHandler(QuietHandler):
         return self._send((html[:at] + script + html[at:]).encode(), "text/html")
 
     def _send(self, body: bytes, content_type: str):
-        import io
-
         self.send_response(200)
         self.send_header("Content-Type", f"{content_type}; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
