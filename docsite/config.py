@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import functools
 import os
+import shlex
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,6 +106,18 @@ BENCHMARK = Benchmark(
     _CONFIG["benchmark"]["rounds"],
 )
 _ONLY_ON = {ROOT / path: names for path, names in _CONFIG.get("only-on", {}).items()}
+# A program a reader runs with a tool rather than `python x.py` (a pytest module): the
+# command before the file name, `python -m <module> <options>` ([run-with]).
+_RUN_WITH = {
+    ROOT / path: shlex.split(command)
+    for path, command in _CONFIG.get("run-with", {}).items()
+}
+
+
+def run_with(program: Path) -> list[str]:
+    """["-m", "pytest", ...] for a program run with a tool; [] for `python x.py`."""
+    command = _RUN_WITH.get(program.resolve())
+    return ["-m", *command] if command else []
 
 
 @dataclass(frozen=True)
@@ -150,6 +163,17 @@ NOT_IN_BROWSER_IMPORTS = {
     "run it locally",
     "venv": "it creates a virtual environment, which a browser tab cannot; "
     "run it locally",
+    "threading": "it starts threads, which the browser's Python cannot; run it locally",
+    "concurrent.futures": "it starts threads, which the browser's Python cannot; "
+    "run it locally",
+    "multiprocessing": "it starts another process, which a browser tab cannot; "
+    "run it locally",
+    "fastapi": "it runs a FastAPI application, whose test client needs threads the "
+    "browser's Python lacks; run it locally",
+    "flask": "it runs a Flask application, which the browser's copy of Python does not "
+    "install; run it locally",
+    "pytest": "it is a test module that pytest runs, which the browser's copy of Python "
+    "does not install; run it locally",
 }
 
 

@@ -110,12 +110,30 @@ LOG_PREFIX = re.compile(
 # Other bracket notes (insertmanyvalues batches) stay.
 TIMING = re.compile(r"(?:generated in|cached since|no key) \d+(?:\.\d+)?s(?: ago)?")
 ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
+# pytest's summary line ends with the run's duration, "2 passed in 0.05s", shown as
+# "2 passed in ..."; framed by "=" (without -q), the frame is redrawn around the new text.
+PYTEST_SUMMARY = re.compile(
+    r"^(?P<frame>=+ )?(?P<counts>\d+ (?:passed|failed|skipped|deselected|xfailed|xpassed"
+    r"|errors?|warnings?)(?:, \d+ \w+)*) in \d+\.\d+s(?: \(\d+:\d\d:\d\d\))?(?(frame) =+)$",
+    re.MULTILINE,
+)
+
+
+def _pytest_summary(match: re.Match) -> str:
+    title = f"{match['counts']} in ..."
+    if not match["frame"]:
+        return title
+    # pytest's TerminalWriter.sep() for an 80-column terminal (its width without a tty).
+    half = "=" * max((80 - len(title) - 2) // 2, 2)
+    line = f"{half} {title} {half}"
+    return line + "=" if len(line) + 1 <= 80 else line
 
 
 def normalise(output: str, backend: Backend = DEFAULT_BACKEND) -> str:
     """What the page shows for a run: volatile parts replaced, nothing else touched."""
     output = LOG_PREFIX.sub("", output)
     output = TIMING.sub("...", output)
+    output = PYTEST_SUMMARY.sub(_pytest_summary, output)
     output = ADDRESS.sub("0x...", output)
     # The SQL log indents CREATE TABLE columns with tabs; a page shows every tab as
     # spaces (Markdown expands them), so the recorded output does too.

@@ -2,6 +2,7 @@
 
     SESSION_DOCS_REDIRECT='{"url": "...", "connect_args": {...}}' \
         python -m docsite.redirected x.py
+        python -m docsite.redirected -m pytest -q x.py   (a program run with a tool)
 
 This is how the tests run the unchanged examples on PostgreSQL and MariaDB
 (docsite.running.run_as_reader makes the private schema and sets the variable), so the
@@ -72,7 +73,12 @@ if __name__ == "__main__":
         )
         sqlalchemy.ext.asyncio.create_async_engine = patched
         sqlalchemy.ext.asyncio.engine.create_async_engine = patched
-    script = sys.argv[1]
-    sys.argv = sys.argv[1:]
-    sys.path[0] = os.path.dirname(os.path.abspath(script))
-    runpy.run_path(script, run_name="__main__")
+    if sys.argv[1] == "-m":  # a program run with a tool: python -m pytest ... x.py
+        sys.argv = sys.argv[2:]
+        sys.path[0] = os.getcwd()
+        runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+    else:
+        script = sys.argv[1]
+        sys.argv = sys.argv[1:]
+        sys.path[0] = os.path.dirname(os.path.abspath(script))
+        runpy.run_path(script, run_name="__main__")

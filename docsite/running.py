@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from docsite.config import DEFAULT_BACKEND, Backend, rel
+from docsite.config import DEFAULT_BACKEND, Backend, rel, run_with
 from docsite.servers import private_database
 
 
@@ -45,7 +45,10 @@ def run_as_reader(
         script.write_text(program.read_text() if source is None else source)
         env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
         env["PYTHONIOENCODING"] = "utf-8"
-        command = [sys.executable, "-X", "utf8", script.name, *args]
+        # Bytecode a tool writes beside the program (pytest's rewritten test modules in
+        # __pycache__) is no leftover of the program's own.
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        command = [sys.executable, "-X", "utf8", *run_with(program), script.name, *args]
         if redirect is not None:
             env["SESSION_DOCS_REDIRECT"] = json.dumps(redirect)
             command[3:3] = ["-m", "docsite.redirected"]

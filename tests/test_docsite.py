@@ -77,6 +77,18 @@ def test_normalise_replaces_only_what_changes_between_runs():
     )
 
 
+def test_normalise_shows_pytest_durations_as_dots_in_a_frame_as_wide_as_pytests():
+    framed = "=" * 30 + " 2 passed in 0.05s " + "=" * 31
+    longer = "=" * 24 + " 1 failed, 2 passed in 12.34s " + "=" * 26
+    assert normalise(f"..\n2 passed in 0.05s\n{framed}\n{longer}\n") == (
+        "..\n2 passed in ...\n"
+        + "=" * 31 + " 2 passed in ... " + "=" * 32 + "\n"
+        + "=" * 26 + " 1 failed, 2 passed in ... " + "=" * 27 + "\n"
+    )
+    # A sentence that only looks like a summary stays as it is.
+    assert normalise("it passed in 0.05s\n") == "it passed in 0.05s\n"
+
+
 def test_a_page_body_starts_after_its_front_matter():
     assert body_first_line("# Title\n") == 1
     assert body_first_line("---\ndescription: x\n---\n\n# Title\n") == 5
