@@ -6,15 +6,17 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from docsite.config import DEFAULT_BACKEND, Backend, rel, run_with
-from docsite.servers import private_database
+from docsite.servers import open_connections, private_database
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,9 @@ class Run:
     returncode: int
     stdout: str
     stderr: str
-    leftovers: list[str]  # files the program left in its working directory
+    # What the program left behind: files in its working directory, threads alive when
+    # it exited, processes it started that outlived it, connections to the server.
+    leftovers: list[str]
 
 
 def run_as_reader(
@@ -52,19 +56,83 @@ def run_as_reader(
         if redirect is not None:
             env["SESSION_DOCS_REDIRECT"] = json.dumps(redirect)
             command[3:3] = ["-m", "docsite.redirected"]
-        proc = subprocess.run(
-            command,
-            cwd=workdir,
-            check=False,  # the caller reports a failure with the program's stderr
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            env=env,
-        )
-        leftovers = sorted(
-            p.name for p in Path(workdir).iterdir() if p.name != script.name
-        )
-    return Run(program, proc.returncode, proc.stdout, proc.stderr, leftovers)
+        with tempfile.TemporaryDirectory(prefix="example-watch-") as watch:
+            # docsite/at_exit/sitecustomize.py, imported at start-up, lists the threads
+            # still alive at exit in this file (outside the program's folder).
+            env["PYTHONPATH"] = str(AT_EXIT)
+            env["SESSION_DOCS_THREADS_FILE"] = threads_file = str(Path(watch, "threads"))
+            proc = subprocess.Popen(
+                command,
+                cwd=workdir,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+                start_new_session=True,  # its own session: what it starts is found
+            )
+            stdout, stderr, outlived = wait_for(proc, program, timeout)
+            leftovers = [
+                f"file {p.name}"
+                for p in sorted(Path(workdir).iterdir())
+                if p.name != script.name
+            ]
+            if Path(threads_file).exists():
+                leftovers += Path(threads_file).read_text().splitlines()
+        # Connections first: a process left running may hold one (it is killed next).
+        if redirect is not None and (count := open_connections(backend, redirect["name"])):
+            leftovers.append(f"{count} connection(s) to {backend.label} still open")
+        leftovers += [f"process {p}" for p in outlived + stop_session(proc.pid)]
+    return Run(program, proc.returncode, stdout, stderr, leftovers)
+
+
+def wait_for(
+    proc: subprocess.Popen, program: Path, timeout: float
+) -> tuple[str, str, list[str]]:
+    """The program's stdout and stderr once it has ended, and the processes it started
+    that outlived it while holding its output open (killed after a grace of 3 s, so the
+    output can be read)."""
+    start, ended, outlived = time.monotonic(), None, []
+    while True:
+        try:
+            stdout, stderr = proc.communicate(timeout=0.5)
+            return stdout, stderr, outlived
+        except subprocess.TimeoutExpired:
+            now = time.monotonic()
+            if ended is None and proc.poll() is not None:
+                ended = now
+            if ended is not None and now - ended > 3:
+                outlived = stop_session(proc.pid)
+            elif ended is None and now - start > timeout:
+                stop_session(proc.pid)
+                proc.communicate()
+                raise TimeoutError(
+                    f"{rel(program)} did not end within {timeout:.0f} s"
+                ) from None
+
+
+# A folder holding only sitecustomize.py, put on the program's PYTHONPATH.
+AT_EXIT = Path(__file__).with_name("at_exit")
+
+
+def stop_session(session: int) -> list[str]:
+    """Kill the processes still running in a session (the one a program ran as the
+    leader of); return each as "<pid> (<command line>)". Linux's /proc lists them."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            command = stat.with_name("cmdline").read_bytes().replace(b"\0", b" ")
+        except (OSError, IndexError):
+            continue  # it ended meanwhile
+        if int(fields[3]) != session or fields[0] == "Z":  # field 6, session id
+            continue
+        pid = int(stat.parent.name)
+        found.append(f"{pid} ({command.decode(errors='replace').strip()})")
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    return found
 
 
 NOTEBOOK_CELL = re.compile(r"^# %%(?P<header>.*)$", re.MULTILINE)

@@ -105,10 +105,15 @@ def private_database(backend: Backend) -> Iterator[dict | None]:
     try:
         if backend.dialect == "postgresql":
             # Same URL, other search_path: the example's own tables land in the schema.
+            # The application name marks the run's connections (open_connections).
             yield {
                 "url": backend.url,
                 "async_url": backend.async_url(),
-                "connect_args": {"options": f"-csearch_path={name}"},
+                "connect_args": {
+                    "options": f"-csearch_path={name}",
+                    "application_name": name,
+                },
+                "name": name,
             }
         else:
             from sqlalchemy import make_url
@@ -119,9 +124,31 @@ def private_database(backend: Backend) -> Iterator[dict | None]:
                 "url": url,
                 "async_url": backend.async_url(url),
                 "connect_args": {},
+                "name": name,
             }
     finally:
         drop_private_database(backend, engine, name)
+
+
+def open_connections(backend: Backend, name: str, wait: float = 3.0) -> int:
+    """How many server connections a run in the private database `name` still has open,
+    after waiting up to `wait` seconds for the server to notice the ones that closed (a
+    server ends a session a moment after its client goes). The server's own session list:
+    pg_stat_activity by the application name the run's connections carry, MariaDB's
+    processlist by the database they use."""
+    import time
+
+    if backend.dialect == "postgresql":
+        query = "SELECT count(*) FROM pg_stat_activity WHERE application_name = %s"
+    else:
+        query = "SELECT COUNT(*) FROM information_schema.processlist WHERE db = %s"
+    deadline = time.monotonic() + wait
+    with admin_engine(backend).connect() as conn:
+        while True:
+            count = conn.exec_driver_sql(query, (name,)).scalar_one()
+            if count == 0 or time.monotonic() > deadline:
+                return count
+            time.sleep(0.05)
 
 
 def drop_private_database(backend: Backend, engine, name: str) -> None:

@@ -127,3 +127,28 @@ def test_an_example_runs_in_its_private_schema_not_the_servers_database(
     run = run_as_reader(program, backend)
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith(PRIVATE_PREFIX), run.stdout
+
+
+def test_a_server_connection_outliving_the_example_is_found(
+    backend: Backend, tmp_path: Path
+):
+    """A process the example started (here a forked child, detached from its output)
+    holds a connection after the example ends: the run reports the connection from the
+    server's own session list, and the process, which it then ends."""
+    program = tmp_path / "leaks_a_connection.py"
+    program.write_text(
+        "import os, time\n"
+        "from sqlalchemy import create_engine\n"
+        'engine = create_engine("sqlite://")\n'
+        "ready, told = os.pipe()\n"
+        "if os.fork() == 0:\n"
+        "    os.closerange(0, 3)\n"
+        "    conn = engine.connect()\n"
+        "    os.write(told, b'x')\n"
+        "    time.sleep(60)\n"
+        "os.read(ready, 1)\n"
+    )
+    run = run_as_reader(program, backend)
+    assert run.returncode == 0, run.stderr
+    assert run.leftovers[0] == f"1 connection(s) to {backend.label} still open"
+    assert run.leftovers[1].startswith("process "), run.leftovers

@@ -118,6 +118,24 @@ def test_an_example_that_raises_names_file_and_line(scratch: Path):
     assert "an example broken by mistake" in report
 
 
+LEAKY = """
+import subprocess, sys, threading, time
+threading.Thread(target=time.sleep, args=(60,), daemon=True, name="forgotten").start()
+subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+open("leftover.txt", "w").close()
+"""
+
+
+def test_an_example_leaving_a_thread_process_or_file_fails_naming_them(scratch: Path):
+    program = scratch / rel(example_programs()[0])
+    append(program, LEAKY)
+    report = example_tests_fail(scratch, program)
+    assert f"{rel(example_programs()[0])} left behind on SQLite" in report, report
+    assert "file leftover.txt" in report
+    assert "thread 'forgotten' (threading.Thread)" in report
+    assert re.search(r"process \d+ \(\S+python\S* -c import time; time.sleep\(60\)\)", report)
+
+
 def test_a_coroutine_never_awaited_names_file_and_line(scratch: Path):
     """A forgotten `await` runs nothing and only warns (RuntimeWarning, on stderr): the
     example's test fails at the line of the call, not at the output it changes."""

@@ -255,8 +255,9 @@ def test_recorded_output(
         )
     if run.leftovers:
         pytest.fail(
-            f"{rel(program)} left files behind: {', '.join(run.leftovers)}; use an "
-            "in-memory or temporary database.",
+            f"{rel(program)} left behind {cell}: {'; '.join(run.leftovers)}. An example "
+            "ends what it starts: join its threads, end its processes, close its "
+            "connections (engine.dispose()), and use an in-memory or temporary database.",
             pytrace=False,
         )
     actual = normalise(run.stdout, backend)

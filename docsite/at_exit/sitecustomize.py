@@ -1,0 +1,27 @@
+"""Imported at start-up by every program the tests run (docsite.running puts this folder
+on PYTHONPATH): at exit, after Python has waited for its non-daemon threads, any thread
+still alive is a daemon thread the program left running; it is written to the file
+SESSION_DOCS_THREADS_FILE names, and the test fails naming it. Not part of the program:
+nothing here prints or changes what the program does."""
+
+import atexit
+import os
+import threading
+
+_FILE = os.environ.pop("SESSION_DOCS_THREADS_FILE", None)
+
+
+def _threads_left() -> None:
+    alive = [
+        t
+        for t in threading.enumerate()
+        if t is not threading.main_thread() and (t.join(0.5) or t.is_alive())
+    ]
+    if alive and _FILE:
+        with open(_FILE, "a") as f:
+            for t in alive:
+                f.write(f"thread {t.name!r} ({type(t).__module__}.{type(t).__qualname__})\n")
+
+
+if _FILE:
+    atexit.register(_threads_left)
