@@ -60,7 +60,9 @@ def run_as_reader(
             # docsite/at_exit/sitecustomize.py, imported at start-up, lists the threads
             # still alive at exit in this file (outside the program's folder).
             env["PYTHONPATH"] = str(AT_EXIT)
-            env["SESSION_DOCS_THREADS_FILE"] = threads_file = str(Path(watch, "threads"))
+            env["SESSION_DOCS_THREADS_FILE"] = threads_file = str(
+                Path(watch, "threads")
+            )
             proc = subprocess.Popen(
                 command,
                 cwd=workdir,
@@ -79,7 +81,9 @@ def run_as_reader(
             if Path(threads_file).exists():
                 leftovers += Path(threads_file).read_text().splitlines()
         # Connections first: a process left running may hold one (it is killed next).
-        if redirect is not None and (count := open_connections(backend, redirect["name"])):
+        if redirect is not None and (
+            count := open_connections(backend, redirect["name"])
+        ):
             leftovers.append(f"{count} connection(s) to {backend.label} still open")
         leftovers += [f"process {p}" for p in outlived + stop_session(proc.pid)]
     return Run(program, proc.returncode, stdout, stderr, leftovers)

@@ -133,7 +133,9 @@ def test_an_example_leaving_a_thread_process_or_file_fails_naming_them(scratch: 
     assert f"{rel(example_programs()[0])} left behind on SQLite" in report, report
     assert "file leftover.txt" in report
     assert "thread 'forgotten' (threading.Thread)" in report
-    assert re.search(r"process \d+ \(\S+python\S* -c import time; time.sleep\(60\)\)", report)
+    assert re.search(
+        r"process \d+ \(\S+python\S* -c import time; time.sleep\(60\)\)", report
+    )
 
 
 def test_a_coroutine_never_awaited_names_file_and_line(scratch: Path):

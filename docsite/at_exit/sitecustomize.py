@@ -19,8 +19,11 @@ def _threads_left() -> None:
     ]
     if alive and _FILE:
         with open(_FILE, "a") as f:
-            for t in alive:
-                f.write(f"thread {t.name!r} ({type(t).__module__}.{type(t).__qualname__})\n")
+            f.writelines(f"thread {t.name!r} ({_kind(t)})\n" for t in alive)
+
+
+def _kind(thread: threading.Thread) -> str:
+    return f"{type(thread).__module__}.{type(thread).__qualname__}"
 
 
 if _FILE:
