@@ -112,6 +112,29 @@ def test_search_finds_a_term_from_a_deep_page_and_opens_it(page, problems):
     assert not problems, "\n".join(problems)
 
 
+# What readers search for about applications in production, and the page it must land on
+# (issue 18): the first result of the site's own search.
+PRODUCTION_SEARCHES = {
+    "QueuePool": "/pool/",
+    "pool_pre_ping": "/pool/",
+    "idle in transaction": "/pool/",
+    "scoped_session": "/web-apps/",
+    "FastAPI": "/web-apps/",
+    "Flask": "/web-apps/",
+}
+
+
+@pytest.mark.parametrize("term", list(PRODUCTION_SEARCHES))
+def test_a_production_search_lands_on_its_page(page, term: str):
+    page.goto("/", wait_until="networkidle")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially(term, delay=10)
+    result = page.locator("a.md-search-result__link").first
+    result.wait_for(timeout=10_000)
+    href = result.get_attribute("href")
+    assert PRODUCTION_SEARCHES[term] in href, f"searching {term!r} lands on {href}"
+
+
 def test_content_tabs_switch(page):
     page.goto("/backend-differences/", wait_until="load")
     # The first set of tabs by backend (others are by SQLAlchemy version).
