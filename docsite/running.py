@@ -47,7 +47,13 @@ def run_as_reader(
     ):
         script = Path(workdir, program.name)
         script.write_text(program.read_text() if source is None else source)
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+        # Without PYTHON* settings, and without a terminal size: tools such as pytest
+        # then draw their output 80 columns wide, as recorded.
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith("PYTHON") and k not in ("COLUMNS", "LINES")
+        }
         env["PYTHONIOENCODING"] = "utf-8"
         # Bytecode a tool writes beside the program (pytest's rewritten test modules in
         # __pycache__) is no leftover of the program's own.

@@ -1,5 +1,5 @@
 # Every test runs in a transaction that is rolled back at the end, even when the code
-# under test commits. Run it with pytest: pytest -v -s test_rollback.py
+# under test commits. Run it with pytest: pytest -v -rP -p no:logging test_rollback.py
 import pytest
 from sqlalchemy import String, create_engine, event, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
