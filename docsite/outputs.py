@@ -163,7 +163,8 @@ STATEMENT = re.compile(
 # Records of a single line: transaction control, and the pool's log (echo_pool).
 ONE_LINE_RECORD = re.compile(
     r"^(?:BEGIN \(implicit|COMMIT(?: using DBAPI|$)|ROLLBACK(?: using DBAPI|$)"
-    r"|Connection <.*> |Created new connection <|Pool |Invalidate connection )"
+    r"|Connection <.*> |Created new connection <|Closing connection <|Pool "
+    r"|Invalidate connection )"
 )
 
 
