@@ -5,6 +5,8 @@
 PYTHON ?= python3
 # Lighthouse audits per page for bench-lighthouse (the figures are medians).
 RUNS   ?= 3
+# Pages audited at once by bench-lighthouse (CI uses 2: only accessibility and SEO count).
+JOBS   ?= 1
 # The venv and the lock it is made from. The matrix (tools/run_matrix.py) makes one venv
 # per SQLAlchemy line with `make venv VENV=... LOCK=...`.
 VENV   ?= .venv
@@ -57,7 +59,7 @@ a11y-report: $(STAMP)
 
 ## bench-lighthouse: Lighthouse on every page (gzip-served); scores and bytes; fails below 1.00 a11y/SEO
 bench-lighthouse: $(STAMP)
-	$(BIN)/python tools/bench_lighthouse.py --runs $(RUNS)
+	$(BIN)/python tools/bench_lighthouse.py --runs $(RUNS) --jobs $(JOBS)
 
 ## bench-browser-run: the Run buttons in headless Chromium: cold start, warm run, bytes (prints figures)
 bench-browser-run: $(STAMP)
