@@ -82,8 +82,14 @@ def test_normalise_shows_pytest_durations_as_dots_in_a_frame_as_wide_as_pytests(
     longer = "=" * 24 + " 1 failed, 2 passed in 12.34s " + "=" * 26
     assert normalise(f"..\n2 passed in 0.05s\n{framed}\n{longer}\n") == (
         "..\n2 passed in ...\n"
-        + "=" * 31 + " 2 passed in ... " + "=" * 32 + "\n"
-        + "=" * 26 + " 1 failed, 2 passed in ... " + "=" * 27 + "\n"
+        + "=" * 31
+        + " 2 passed in ... "
+        + "=" * 32
+        + "\n"
+        + "=" * 26
+        + " 1 failed, 2 passed in ... "
+        + "=" * 27
+        + "\n"
     )
     # A sentence that only looks like a summary stays as it is.
     assert normalise("it passed in 0.05s\n") == "it passed in 0.05s\n"
