@@ -160,11 +160,12 @@ STATEMENT = re.compile(
     r"^(?:SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|SAVEPOINT|RELEASE"
     r"|ROLLBACK|BEGIN|COMMIT|WITH|DESCRIBE|SHOW|SET|VACUUM|TRUNCATE|select|show)\b"
 )
-# Records of a single line: transaction control, and the pool's log (echo_pool).
+# Records of a single line: transaction control, and the pool's log (echo_pool),
+# including what it logs when it finds a connection the server has closed.
 ONE_LINE_RECORD = re.compile(
     r"^(?:BEGIN \(implicit|COMMIT(?: using DBAPI|$)|ROLLBACK(?: using DBAPI|$)"
-    r"|Connection <.*> |Created new connection <|Closing connection <|Pool "
-    r"|Invalidate connection )"
+    r"|Connection <.*> |Created new connection <|Pool |Invalidate connection "
+    r"|(?:Hard-c|C)losing connection <|Disconnection detected on checkout, )"
 )
 
 

@@ -15,7 +15,7 @@ from docsite.config import (
     LOCKED_LINE,
     SQLALCHEMY_LINES,
 )
-from docsite.outputs import cell_of_output, normalise, output_chain
+from docsite.outputs import cell_of_output, log_lines, normalise, output_chain
 from docsite.redirected import redirecting
 from docsite.site import PageText, quotes_output, shows_quote
 from docsite.sources import body_first_line, focus_lines, hl_ranges, lock_pins
@@ -75,6 +75,21 @@ def test_normalise_replaces_only_what_changes_between_runs():
     assert normalise(run) == (
         "BEGIN (implicit)\n[...] ()\n<Employee at 0x...>\n    name VARCHAR\n"
     )
+
+
+def test_the_pools_records_of_a_closed_connection_are_log_lines():
+    """What echo_pool logs when pool_pre_ping finds a connection the server ended, and
+    when dispose() closes the pool's connections; the printed lines around stay."""
+    output = """\
+Pool pre-ping on connection <C at 0x...> failed, will invalidate pool
+Disconnection detected on checkout, invalidating all pooled connections prior to ...
+Invalidate connection <C at 0x...> (reason: InvalidatePoolError:())
+Hard-closing connection <C at 0x...>
+the first checkout works: 1
+Closing connection <C at 0x...>
+Closing connection: printed
+"""
+    assert log_lines(output) == {0, 1, 2, 3, 5}
 
 
 def test_normalise_shows_pytest_durations_as_dots_in_a_frame_as_wide_as_pytests():
