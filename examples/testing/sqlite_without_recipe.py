@@ -25,7 +25,10 @@ def run_test(test) -> None:
     """The fixture of test_rollback.py around one test."""
     connection = engine.connect()
     transaction = connection.begin()
-    session = Session(bind=connection, join_transaction_mode="create_savepoint")
+    session = Session(
+        bind=connection,
+        join_transaction_mode="create_savepoint",
+    )
     test(session)
     session.close()
     transaction.rollback()

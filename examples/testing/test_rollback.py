@@ -56,7 +56,10 @@ def engine():
 def session(engine):
     connection = engine.connect()
     transaction = connection.begin()  # the test's own transaction
-    session = Session(bind=connection, join_transaction_mode="create_savepoint")
+    session = Session(
+        bind=connection,
+        join_transaction_mode="create_savepoint",
+    )
     yield session
     session.close()
     transaction.rollback()  # everything the test did, commits included, is undone

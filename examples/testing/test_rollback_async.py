@@ -66,7 +66,10 @@ async def engine():
 async def session(engine):
     connection = await engine.connect()
     transaction = await connection.begin()  # the test's own transaction
-    session = AsyncSession(bind=connection, join_transaction_mode="create_savepoint")
+    session = AsyncSession(
+        bind=connection,
+        join_transaction_mode="create_savepoint",
+    )
     yield session
     await session.close()
     await transaction.rollback()  # everything the test did, commits included
