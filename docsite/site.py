@@ -138,10 +138,19 @@ class GzipHandler(QuietHandler):
         return io.BytesIO(body)
 
 
+class LoopbackServer(http.server.ThreadingHTTPServer):
+    """A browser that leaves a page, or stops a download it no longer needs, drops the
+    connection: no error of the server's, so no traceback (others are still printed)."""
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def served(site: Path, handler: type = QuietHandler) -> Iterator[str]:
     """The built site over HTTP on a free loopback port, as a static host serves it."""
-    server = http.server.ThreadingHTTPServer(
+    server = LoopbackServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
