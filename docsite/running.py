@@ -111,7 +111,7 @@ def wait_for(
             if ended is None and proc.poll() is not None:
                 ended = now
             if ended is not None and now - ended > 3:
-                outlived = stop_session(proc.pid)
+                outlived += stop_session(proc.pid)  # each kill reported, once
             elif ended is None and now - start > timeout:
                 stop_session(proc.pid)
                 proc.communicate()
