@@ -114,6 +114,11 @@ _RUN_WITH = {
 }
 
 
+def declared_programs() -> list[Path]:
+    """Every program pyproject.toml names ([only-on], [run-with], [not-runnable])."""
+    return sorted({*_ONLY_ON, *_RUN_WITH, *BROWSER_RUN.not_runnable})
+
+
 def run_with(program: Path) -> list[str]:
     """["-m", "pytest", ...] for a program run with a tool; [] for `python x.py`."""
     command = _RUN_WITH.get(program.resolve())

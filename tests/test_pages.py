@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from docsite.config import EXAMPLES_DIR, OUTPUT_SUFFIX, ROOT, SQLALCHEMY_LINES, rel
+from docsite.config import (
+    EXAMPLES_DIR,
+    OUTPUT_SUFFIX,
+    ROOT,
+    SQLALCHEMY_LINES,
+    declared_programs,
+    rel,
+)
 from docsite.outputs import cell_of_output
 from docsite.sources import (
     example_programs,
@@ -153,3 +160,10 @@ def test_every_file_folder_and_make_target_the_docs_name_exists():
             if target not in make_targets
         ]
     assert not missing, "\n".join(missing)
+
+
+def test_every_program_pyproject_names_exists():
+    """A misspelt path in [only-on], [run-with] or [not-runnable] would leave its
+    program running everywhere, as `python x.py`, or with a Run button."""
+    missing = [rel(p) for p in declared_programs() if not p.is_file()]
+    assert not missing, f"pyproject.toml names programs that do not exist: {missing}"
