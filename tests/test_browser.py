@@ -271,7 +271,9 @@ def test_every_program_has_a_page_with_its_copy_button():
 
 def test_notebook_pages_show_outputs_and_offer_a_valid_download(page, problems):
     for notebook in notebooks():
-        page.goto(f"/notebooks/{notebook.stem}/", wait_until="load")
+        # networkidle, not load: the favicon is fetched after load, and leaving the page
+        # while it is in flight aborts it (a failed request that is no reader's problem).
+        page.goto(f"/notebooks/{notebook.stem}/", wait_until="networkidle")
         assert page.locator(".jp-OutputArea-output").count() > 0, notebook.stem
         assert not page.locator(".run-example").count(), "cells have their download"
         link = page.locator(f'a[href="{notebook.stem}.ipynb"][download]')
