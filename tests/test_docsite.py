@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from docsite.api_uses import uses_in
 from docsite.config import (
     BACKENDS,
     DEFAULT_BACKEND,
@@ -232,3 +233,48 @@ def test_a_focus_marker_left_open_names_its_line(source: str, problem: str):
 
     with pytest.raises(ValueError, match=re.escape(problem)):
         focus_lines(source)
+
+
+def labels(source: str) -> list[str]:
+    return [use.label for use in uses_in(source)]
+
+
+def test_api_uses_follow_sqlalchemy_annotations_through_with_and_await():
+    assert labels(
+        "from sqlalchemy import create_engine, text\n"
+        "engine = create_engine('sqlite://', echo=True)\n"
+        "with engine.begin() as conn:\n"
+        "    conn.execute(text('SELECT 1')).scalars().all()\n"
+    ) == [
+        "create_engine()",
+        "echo",
+        "Engine.begin()",
+        "text()",
+        "Connection.execute()",
+        "CursorResult.scalars()",
+        "ScalarResult.all()",
+    ]
+    assert labels(
+        "import asyncio\n"
+        "from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine\n"
+        "async def main():\n"
+        "    engine = create_async_engine('sqlite+aiosqlite://')\n"
+        "    async with async_sessionmaker(engine)() as session:\n"
+        "        (await session.execute('x')).all()\n"
+    ) == [
+        "create_async_engine()",
+        "async_sessionmaker",
+        "AsyncSession.execute()",
+        "Result.all()",
+    ]
+
+
+def test_api_uses_take_annotations_of_the_program_and_ignore_what_they_cannot_follow():
+    assert labels(
+        "from sqlalchemy.orm import Session\n"
+        "def add(session: Session, row):\n"
+        "    session.add(row)\n"
+        "    row.save()\n"
+        "    session = row\n"
+        "    session.commit()\n"
+    ) == ["Session", "Session.add()"]
