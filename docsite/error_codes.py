@@ -61,8 +61,9 @@ ERROR_LINE = re.compile(
 )
 # The marker prose writes where the link to an explanation goes: [text](error:bhk3).
 MARKER = re.compile(r"\]\(error:(?P<code>[^)\s]*)\)")
-# A link to SQLAlchemy's explanations typed into a page, of any line: the marker's job.
-TYPED_LINK = re.compile(
+# A link to SQLAlchemy's explanation of an error, in the docs of any line: what a marker
+# becomes, and what a page must not type by hand.
+EXPLANATION_LINK = re.compile(
     r"https?://docs\.sqlalchemy\.org/en/[\w.]+/errors\.html#error-(?P<code>\w+)"
 )
 TABLE = re.compile(r"^<!-- errors: table -->[ \t]*$", re.MULTILINE)
@@ -170,13 +171,13 @@ def check_page(page: Path) -> None:
     shown = errors_on_page(page)
     first = body_first_line(text)
     linked = set()
-    for pattern in (MARKER, TYPED_LINK):
+    for pattern in (MARKER, EXPLANATION_LINK):
         for m in pattern.finditer(text):
             line = text.count("\n", 0, m.start()) + 1
             if line < first:
                 continue
             where, code = f"{rel(page)}:{line}", m["code"]
-            if pattern is TYPED_LINK:
+            if pattern is EXPLANATION_LINK:
                 raise ErrorCodeError(
                     f"{where}: a link to SQLAlchemy's explanation of error {code} typed "
                     f"by hand; write [text](error:{code}) and let the build link it"
@@ -274,6 +275,10 @@ def page_title(page: Path) -> str:
 def render_errors(markdown: str, page: Path) -> str:
     """Check the page, link its markers and fill in the table, if it asks for one."""
     page = page.resolve()
+    if page.suffix != ".md":
+        # A notebook's prose is also the .ipynb readers download, where a marker would
+        # be no link: it types the URL (tests/test_site_build.py checks it).
+        return markdown
     check_page(page)
     markdown = link_markers(markdown)
     if TABLE.search(markdown):
