@@ -71,8 +71,8 @@ MESSAGE_WORDS = 12  # how much of a message the table quotes
 
 
 def explanation_url(code: str) -> str:
-    """Where https://sqlalche.me/e/21/<code> leads: SQLAlchemy's own explanation, in the
-    docs of the line the pages show."""
+    """SQLAlchemy's own explanation of an error code (the section its doc/build/errors.rst
+    labels `error_<code>`), in the docs of the line the pages show."""
     return f"https://docs.sqlalchemy.org/en/{version_token()}/errors.html#error-{code}"
 
 
