@@ -362,3 +362,59 @@ def test_a_highlighted_line_that_would_be_folded_fails_the_build(scratch: Path):
         f"docs/index.md:{line + 2}: {rel(program)}: line 1 is highlighted but folded"
         in log
     )
+
+
+def test_an_error_code_marker_no_output_shows_fails_the_build_naming_page_and_line(
+    scratch: Path,
+):
+    line = append(scratch / "docs/index.md", "\nSee [why](error:zz99).\n")
+    log = build_fails(scratch)
+    assert (
+        f"docs/index.md:{line + 1}: (error:zz99) names an error code no output on the "
+        "page shows" in log
+    ), log
+
+
+def test_an_error_code_an_output_shows_unlinked_fails_the_build_naming_page_and_line(
+    scratch: Path,
+):
+    """The Pool page's only marker removed: its output still shows the code."""
+    page = scratch / "docs/pool.md"
+    text = page.read_text()
+    marker = re.search(r"\]\(error:(\w+)\)", text)
+    page.write_text(text.replace(marker[0], "](https://sqlalche.me)"))
+    include = next(
+        n
+        for n, line in enumerate(text.splitlines(), 1)
+        if '"examples/pool/exhaustion.py"' in line
+    )
+    log = build_fails(scratch)
+    assert (
+        f"docs/pool.md:{include}: examples/pool/exhaustion.out:2 shows "
+        f"sqlalchemy.exc.TimeoutError with error code {marker[1]}, which the page's "
+        "prose never links" in log
+    ), log
+
+
+def test_a_typed_link_to_an_error_explanation_fails_the_build_naming_page_and_line(
+    scratch: Path,
+):
+    url = "https://docs.sqlalchemy.org/en/21/errors.html#error-3o7r"
+    line = append(scratch / "docs/pool.md", f"\nSee [why]({url}).\n")
+    log = build_fails(scratch)
+    assert (
+        f"docs/pool.md:{line + 1}: a link to SQLAlchemy's explanation of error 3o7r "
+        "typed by hand; write [text](error:3o7r)" in log
+    ), log
+
+
+def test_an_error_code_printed_apart_from_its_exception_fails_naming_the_output_line(
+    scratch: Path,
+):
+    output = scratch / "examples/pool/exhaustion.out"
+    output.write_text(output.read_text().replace(" (Background", "\n(Background", 1))
+    log = build_fails(scratch)
+    assert (
+        "examples/pool/exhaustion.out:3: an error code with no exception name and "
+        "message before it on its line" in log
+    ), log

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from docsite.browser import (
     PAGES,
@@ -133,6 +134,41 @@ def test_a_production_search_lands_on_its_page(page, term: str):
     result.wait_for(timeout=10_000)
     href = result.get_attribute("href")
     assert PRODUCTION_SEARCHES[term] in href, f"searching {term!r} lands on {href}"
+
+
+# Words of error messages the examples print, and the section that shows and explains
+# each: a search finds it, and the Pitfalls table of every error the site shows, which
+# links it (docsite/error_codes.py). (Material's search matches words, not phrases.)
+ERROR_SEARCHES = {
+    "provisioning": "/web-apps/?h=provisioning#concurrent-use",
+    "concurrent operations": "/web-apps/?h=concurrent+operations#concurrent-use",
+    "greenlet_spawn": "/pitfalls/?h=greenlet_spawn#async-pitfalls",
+    "QueuePool limit": "/pool/?h=queuepool+limit#queuepool-limit",
+    "IllegalStateChangeError": "/pitfalls/?h=illegalstatechangeerror#async-session-shared",
+}
+ERRORS_TABLE = "/pitfalls/?h={}#errors-this-site-shows"
+
+
+@pytest.mark.parametrize("term", list(ERROR_SEARCHES))
+def test_an_error_message_search_finds_its_section_and_the_errors_table(
+    page, term: str
+):
+    page.goto("/", wait_until="networkidle")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially(term, delay=10)
+    table = ERRORS_TABLE.format("+".join(term.lower().split()))
+    results = page.locator("a.md-search-result__link")
+    for section in (ERROR_SEARCHES[term], table):
+        # Found, if perhaps folded under the page's first result ("1 more on this page").
+        found = page.locator(f'a.md-search-result__link[href$="{section}"]')
+        try:
+            found.first.wait_for(state="attached", timeout=10_000)
+        except PlaywrightTimeout:
+            hrefs = results.evaluate_all("as => as.map(a => a.getAttribute('href'))")
+            pytest.fail(f"searching {term!r} does not find {section}: {hrefs}")
+    first = urlparse(results.first.get_attribute("href")).path
+    pages = {urlparse(ERROR_SEARCHES[term]).path, "/pitfalls/"}
+    assert first in pages, f"searching {term!r}: the first result is {first}"
 
 
 def test_content_tabs_switch(page):

@@ -184,6 +184,7 @@ def test_a_built_page_gives_its_prose_spans_with_their_links_and_its_outputs(
         ("ROLLBACK", ()),
     ]
     assert text.outputs == ["BEGIN (implicit)\nCOMMIT\n"]
+    assert text.links == [("../x/#y",)]
 
 
 def test_a_program_without_recorded_output_is_a_notice_in_the_preview_only(
@@ -278,3 +279,88 @@ def test_api_uses_take_annotations_of_the_program_and_ignore_what_they_cannot_fo
         "    session = row\n"
         "    session.commit()\n"
     ) == ["Session", "Session.add()"]
+
+
+# --- Error codes (docsite/error_codes.py) ---------------------------------------------
+
+
+def test_an_error_code_is_read_with_the_exception_and_message_printed_before_it():
+    from docsite.error_codes import PrintedError, background_codes, errors_in_output
+
+    output = (
+        "BEGIN (implicit)\n"
+        "DetachedInstanceError Instance <Employee at 0x...> is not bound to a Session;"
+        " attribute refresh operation cannot proceed"
+        " (Background on this error at: https://sqlalche.me/e/21/bhk3)\n"
+        "main thread: InvalidRequestError: This session is provisioning a new"
+        " connection (Background on this error at: https://sqlalche.me/e/21/isce)\n"
+        "sqlalchemy.exc.TimeoutError: QueuePool limit of size 1 overflow 0 reached"
+        " (Background on this error at: https://sqlalche.me/e/20/3o7r)\n"
+        "ResourceClosedError: This transaction is closed\n"
+    )
+    assert errors_in_output(output) == [
+        PrintedError(
+            2,
+            "DetachedInstanceError",
+            "Instance <Employee at 0x...> is not bound to a Session; attribute "
+            "refresh operation cannot proceed",
+            "21",
+            "bhk3",
+        ),
+        PrintedError(
+            3,
+            "InvalidRequestError",
+            "This session is provisioning a new connection",
+            "21",
+            "isce",
+        ),
+        PrintedError(
+            4,
+            "sqlalchemy.exc.TimeoutError",
+            "QueuePool limit of size 1 overflow 0 reached",
+            "20",
+            "3o7r",
+        ),
+    ]
+    assert background_codes(output) == {"bhk3", "isce", "3o7r"}
+
+
+def test_an_error_code_without_an_exception_on_its_line_names_the_line():
+    from docsite.error_codes import errors_in_output
+
+    output = (
+        "StatementError: (sqlite3.IntegrityError) NOT NULL constraint failed\n"
+        "(Background on this error at: https://sqlalche.me/e/21/gkpj)\n"
+    )
+    with pytest.raises(ValueError, match=r"^line 2: an error code with no exception"):
+        errors_in_output(output)
+
+
+def test_an_error_code_links_to_sqlalchemys_explanation_for_the_pages_line():
+    from docsite.error_codes import explanation_url, first_words, link_markers
+
+    token = LOCKED_LINE.name.replace(".", "")  # "21", as in sqlalche.me/e/21/
+    url = f"https://docs.sqlalchemy.org/en/{token}/errors.html#error-bhk3"
+    assert explanation_url("bhk3") == url
+    assert link_markers("it fails ([why](error:bhk3)).") == f"it fails ([why]({url}))."
+    assert first_words("one two") == "one two"
+    assert first_words(" ".join(map(str, range(20)))).endswith(" 11 …")
+
+
+def test_a_pages_sections_have_the_anchors_their_links_take(tmp_path: Path):
+    from docsite.sources import section_at, sections
+
+    page = tmp_path / "page.md"
+    page.write_text(
+        "---\ndescription: x\n---\n\n# The page\n\n"
+        "## `DetachedInstanceError`: after close { #detached }\n\n"
+        "```sh\n# a comment, not a heading\n```\n\n"
+        "### A [linked](x.md) `begin()` heading\n\ntext\n"
+    )
+    assert [(s.line, s.level, s.anchor) for s in sections(page)] == [
+        (5, 1, "the-page"),
+        (7, 2, "detached"),
+        (13, 3, "a-linked-begin-heading"),
+    ]
+    assert section_at(page, 10).anchor == "detached"
+    assert section_at(page, 5) is None
