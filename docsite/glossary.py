@@ -144,6 +144,11 @@ def parse_glossary(text: str, where: str) -> list[Term]:
         for form in term.forms:
             if form.lower() in owner:
                 first = owner[form.lower()]
+                if first.name.lower() == name.lower():
+                    raise GlossaryError(
+                        f"{at}: '{name}' is defined twice: here and at"
+                        f" {where}:{first.line}"
+                    )
                 raise GlossaryError(
                     f"{at}: '{form}' is defined twice: by '{name}' here and by"
                     f" '{first.name}' at {where}:{first.line}"
