@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -65,10 +65,8 @@ class Term:
     definition: str  # plain text, the tooltip: "The Session's ..."
     forms: tuple[str, ...]  # every spelling marked on the pages, longest first
     line: int  # of the heading in the glossary page
-    shown_in: tuple[str, ...] = field(
-        default=()
-    )  # this site's links: "sessions.md#..."
-    reference: tuple[str, ...] = field(default=())  # links to docs.sqlalchemy.org
+    shown_in: tuple[str, ...]  # links to this site's sections: "sessions.md#autoflush"
+    reference: tuple[str, ...]  # links to docs.sqlalchemy.org
 
 
 def slug(text: str) -> str:

@@ -11,13 +11,14 @@ from docsite.config import GLOSSARY, rel
 from docsite.glossary import (
     GlossaryError,
     GlossaryTerms,
+    Term,
     check_no_page_abbreviations,
     parse_glossary,
 )
 from docsite.sources import body_first_line
 
 _extension = GlossaryTerms()
-_terms = []
+_terms: list[Term] = []  # parsed once per build, in on_config
 
 
 def on_config(config):
