@@ -418,3 +418,44 @@ def test_an_error_code_printed_apart_from_its_exception_fails_naming_the_output_
         "examples/pool/exhaustion.out:3: an error code with no exception name and "
         "message before it on its line" in log
     ), log
+
+
+def test_a_glossary_term_defined_twice_fails_the_build_naming_both_lines(
+    scratch: Path,
+):
+    glossary = scratch / "docs/glossary.md"
+    first = glossary.read_text().splitlines().index("## Flush {#flush}") + 1
+    line = append(
+        glossary,
+        "\n## Flush {#flush-again}\n\nAgain.\n\n"
+        "Shown in [Autoflush](sessions.md#autoflush). SQLAlchemy:"
+        " [Flushing](https://docs.sqlalchemy.org/en/21/orm/session_basics.html).\n",
+    )
+    log = build_fails(scratch)
+    assert (
+        f"docs/glossary.md:{line + 1}: 'Flush' is defined twice: here and at"
+        f" docs/glossary.md:{first}" in log
+    ), log
+
+
+def test_a_glossary_entry_linking_to_no_section_of_the_site_fails_the_build(
+    scratch: Path,
+):
+    line = append(
+        scratch / "docs/glossary.md",
+        "\n## Engine {#engine}\n\nThe pool and the dialect.\n\n"
+        "SQLAlchemy: [Engine](https://docs.sqlalchemy.org/en/21/core/engines.html).\n",
+    )
+    log = build_fails(scratch)
+    assert (
+        f"docs/glossary.md:{line + 1}: the entry 'Engine' links to no page of this site"
+        in log
+    ), log
+
+
+def test_a_term_defined_on_a_page_instead_of_the_glossary_names_page_and_line(
+    scratch: Path,
+):
+    line = append(scratch / "docs/index.md", "\n*[ORM]: Object Relational Mapper\n")
+    log = build_fails(scratch)
+    assert f"docs/index.md:{line + 1}: 'ORM' is defined on the page" in log, log

@@ -26,7 +26,7 @@ from docsite.browser import (
     url_of,
     watch,
 )
-from docsite.config import BENCHMARK, ROOT, rel, why_not_in_browser
+from docsite.config import BENCHMARK, GLOSSARY, ROOT, rel, why_not_in_browser
 from docsite.outputs import expected_output_path, shown_cells
 from docsite.site import html_pages, served, site_pages
 from docsite.sources import notebooks, pages_showing, shown_source
@@ -347,6 +347,74 @@ def test_the_page_fits_a_phone(browser, base_url: str, path: str):
     width = page.evaluate("document.documentElement.scrollWidth")
     context.close()
     assert width <= 390, f"{path} is {width} px wide on a 390 px phone"
+
+
+# --- Glossary terms: the definition on hover and on keyboard focus ----------------------
+
+# The tooltip Material shows for the focused or hovered element, as the reader sees it:
+# its text, whether the element names it as its description, and its box.
+TOOLTIP_OF = """element => {
+  const id = element.getAttribute("aria-describedby");
+  const tip = id && document.getElementById(id);
+  if (!tip || !tip.classList.contains("md-tooltip2--active")) return null;
+  const box = tip.querySelector(".md-tooltip2__inner").getBoundingClientRect();
+  return {text: tip.textContent, role: tip.getAttribute("role"),
+          left: box.left, right: box.right, height: box.height};
+}"""
+
+
+@pytest.mark.parametrize(
+    "viewport, phone", [(DESKTOP, False), (PHONE, True)], ids=["desktop", "phone"]
+)
+def test_a_glossary_term_shows_its_definition_on_hover_and_keyboard_focus(
+    browser, base_url: str, viewport: dict, phone: bool
+):
+    """A glossary term (hooks/glossary.py) shows its definition in Material's tooltip,
+    inside the screen, when pointed at and when reached with the Tab key; the tooltip is
+    the term's accessible description while it shows."""
+    from docsite.glossary import parse_glossary
+
+    definitions = {
+        t.anchor: t.definition for t in parse_glossary(GLOSSARY.read_text(), "")
+    }
+    context = browser.new_context(
+        base_url=base_url, viewport=viewport, is_mobile=phone, has_touch=phone
+    )
+    page = context.new_page()
+    problems = watch(page, base_url)
+    page.goto("/pool/", wait_until="networkidle")
+    terms = page.locator("article abbr[data-term]")
+    first = terms.first
+    definition = definitions[first.get_attribute("data-term")]
+    assert first.get_attribute("title") == definition
+    if not phone:
+        first.hover()
+        page.wait_for_function(
+            f"() => ({TOOLTIP_OF})(document.querySelector('article abbr[data-term]'))"
+        )
+        hovered = first.evaluate(TOOLTIP_OF)
+        assert hovered["text"] == definition and hovered["role"] == "tooltip", hovered
+        page.mouse.move(0, 0)
+        page.wait_for_function(
+            f"() => !({TOOLTIP_OF})(document.querySelector('article abbr[data-term]'))"
+        )
+    for _ in range(300):  # the Tab key, from the top of the page, to the first term
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('abbr[data-term]')"):
+            break
+    focused = page.evaluate_handle("document.activeElement")
+    assert focused.evaluate("e => e.matches('abbr[data-term]')"), "Tab reaches no term"
+    page.wait_for_function(f"e => ({TOOLTIP_OF})(e)", arg=focused)
+    shown = focused.evaluate(TOOLTIP_OF)
+    term = focused.evaluate("e => e.dataset.term")
+    context.close()
+    assert shown["text"] == definitions[term] and shown["role"] == "tooltip", shown
+    assert (
+        shown["height"] > 0
+        and 0 <= shown["left"]
+        and shown["right"] <= viewport["width"]
+    ), shown
+    assert not problems, problems
 
 
 # The Home page's answer (its first paragraph) and its link to the decision guide, as

@@ -10,12 +10,14 @@ import re
 import subprocess
 import sys
 import tempfile
+from html.parser import HTMLParser
 from pathlib import Path
 
 from docsite.config import (
     BACKENDS,
     BENCHMARK,
     DOCS_DIR,
+    GLOSSARY,
     NOTEBOOKS_DIR,
     OUTPUT_SUFFIX,
     ROOT,
@@ -25,6 +27,7 @@ from docsite.config import (
 )
 from docsite.content_policy import INLINE_SCRIPT, script_hash
 from docsite.error_codes import EXPLANATION_LINK, background_codes, errors_on_page
+from docsite.glossary import NOT_MARKED, parse_glossary
 from docsite.site import PageText, html_pages, mkdocs_build, quotes_output, shows_quote
 from docsite.sources import (
     example_programs,
@@ -378,3 +381,72 @@ def test_search_indexes_prose_not_whole_programs(site: Path):
     ]
     assert not leaked, f"program text in the search index: {sorted(set(leaked))}"
     assert not [doc["title"] for doc in index if "¶" in doc["title"]]
+
+
+VOID_ELEMENTS = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+
+
+class GlossaryTermsOnPage(HTMLParser):
+    """Each <abbr> a built page marks as a glossary term: its attributes and the
+    elements around it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[str] = []
+        self.found: list[tuple[dict[str, str | None], list[str]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "abbr" and "data-term" in dict(attrs):
+            self.found.append((dict(attrs), list(self.open)))
+        if tag not in VOID_ELEMENTS:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag) :]
+
+
+def test_every_glossary_term_shows_its_definition_on_another_page(site: Path):
+    """Each term of docs/glossary.md is marked, focusable and with its definition as the
+    title, on at least one other page, and never on the glossary page; never inside a
+    link, heading, code, button or summary (nested interactive content, or not prose).
+    """
+    terms = {term.anchor: term for term in parse_glossary(GLOSSARY.read_text(), "")}
+    shown: dict[str, set[str]] = {anchor: set() for anchor in terms}
+    wrong = []
+    for page in published_pages(site):
+        parser = GlossaryTermsOnPage()
+        parser.feed(page.read_text())
+        where = page.relative_to(site).as_posix()
+        for attributes, around in parser.found:
+            term = terms[attributes["data-term"]]
+            shown[term.anchor].add(where)
+            if attributes.get("title") != term.definition:
+                wrong.append(f"{where}: {term.name}: title {attributes.get('title')!r}")
+            if attributes.get("tabindex") != "0":
+                wrong.append(f"{where}: {term.name} cannot be reached by keyboard")
+            if set(around) & NOT_MARKED:
+                wrong.append(f"{where}: {term.name} inside {around[-3:]}")
+    assert not wrong, "\n".join(wrong)
+    on_glossary = sorted(
+        a for a, pages in shown.items() if "glossary/index.html" in pages
+    )
+    assert not on_glossary, f"terms marked on the glossary page itself: {on_glossary}"
+    unused = sorted(terms[a].name for a, pages in shown.items() if not pages)
+    assert not unused, f"glossary terms no other page uses: {unused}"
