@@ -214,6 +214,8 @@ def shows_quote(quote: str, output: str) -> bool:
 class Span:
     text: str  # a code span in prose
     links: tuple[str, ...]  # the links of its paragraph, list item or table row
+    in_link: bool = False  # the span is (inside) a link's text
+    in_heading: bool = False
 
 
 class PageText(html.parser.HTMLParser):
@@ -232,10 +234,12 @@ class PageText(html.parser.HTMLParser):
         self.spans: list[Span] = []
         self.outputs: list[str] = []
         self._open: list[str] = []
-        self._blocks: list[tuple[list[str], list[str]]] = []  # (spans, links)
+        # (spans, links) of each open block; a span is (text, in a link, in a heading)
+        self._blocks: list[tuple[list[tuple[str, bool, bool]], list[str]]] = []
         self._output_at: int | None = None  # depth of the open output element
         self._text: list[str] | None = None  # the code span or output being read
         self._skip_at: int | None = None  # depth of a block title (span.filename)
+        self._code_in = (False, False)  # the open code span: in a link, in a heading
         self.feed(page.read_text())
 
     def handle_starttag(self, tag, attrs):
@@ -250,9 +254,20 @@ class PageText(html.parser.HTMLParser):
             self._skip_at = len(self._open)
         elif tag == "code" and "pre" not in self._open:
             self._text = []
+            self._code_in = (
+                "a" in self._open,
+                any(t in self._open for t in ("h1", "h2", "h3", "h4", "h5", "h6")),
+            )
         if tag in self.BLOCKS:
             self._blocks.append(([], []))
-        if tag == "a" and self._blocks and attrs.get("href"):
+        # A name linked to SQLAlchemy's reference (docsite/reference_links.py, through
+        # autorefs) is no citation of the paragraph: its links are the prose's own.
+        if (
+            tag == "a"
+            and self._blocks
+            and attrs.get("href")
+            and "autorefs" not in classes
+        ):
             self._blocks[-1][1].append(attrs["href"])
 
     def handle_endtag(self, tag):
@@ -269,11 +284,13 @@ class PageText(html.parser.HTMLParser):
                 opened == "code" and self._text is not None and self._output_at is None
             ):
                 if self._blocks:
-                    self._blocks[-1][0].append("".join(self._text))
+                    self._blocks[-1][0].append(("".join(self._text), *self._code_in))
                 self._text = None
             if opened in self.BLOCKS and self._blocks:
                 spans, links = self._blocks.pop()
-                self.spans += [Span(text, tuple(links)) for text in spans]
+                self.spans += [
+                    Span(text, tuple(links), *where) for text, *where in spans
+                ]
             if opened == tag:
                 break
 

@@ -1,0 +1,41 @@
+"""MkDocs hook: code spans in prose that name SQLAlchemy API link to SQLAlchemy's
+reference (docsite/reference_links.py does the work; autorefs makes the links)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from docsite.config import LOCKED_LINE, rel
+from docsite.reference import InventoryError, Resolver, inventory, inventory_url
+from docsite.reference_links import ReferenceError, link_reference_names
+from docsite.sources import body_first_line
+
+_resolver: Resolver | None = None
+
+
+@event_priority(100)  # before mkdocstrings' on_config, which loads the inventories
+def on_config(config):
+    global _resolver
+    try:
+        _resolver = Resolver(inventory(LOCKED_LINE))
+    except InventoryError as wrong:
+        raise PluginError(str(wrong)) from None
+    # A file: URL cannot be written in mkdocs.yml without this machine's path; the
+    # links themselves use base_url, the published reference.
+    handler = config.plugins["mkdocstrings"].config.handlers.setdefault("python", {})
+    handler["inventories"] = [inventory_url(LOCKED_LINE)]
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    source = Path(page.file.abs_src_path)
+    try:
+        linked, _ = link_reference_names(
+            markdown, rel(source), body_first_line(source.read_text()), _resolver
+        )
+    except ReferenceError as error:
+        raise PluginError(str(error)) from None
+    return linked
