@@ -12,6 +12,7 @@ listed in [tool.session-docs.reference.unlinked].
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,7 +21,9 @@ from docsite.reference import Resolver, UnknownName
 from docsite.sources import FENCE_OPEN
 
 # An inline code span: a run of backticks, the code, the same run.
-CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?P<code>.+?)(?<!`)(?P=ticks)(?!`)")
+CODE_SPAN = re.compile(
+    r"(?<!`)(?P<ticks>`+)(?!`)(?P<code>[\s\S]+?)(?<!`)(?P=ticks)(?!`)"
+)
 # A Markdown link or image whose text holds code: [text](url), [text][ref], [text][].
 LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\](?:\([^)]*\)|\[[^\]]*\])")
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
@@ -37,22 +40,30 @@ class Span:
     identifier: str  # the inventory entry it links to
 
 
-def prose_lines(markdown: str) -> Iterator[tuple[int, str | None]]:
-    """(index, line) for each line of prose; (index, None) where a paragraph ends (a blank
-    line, a heading or a fence), and nothing for a line of fenced code or a heading."""
+def paragraphs(markdown: str) -> Iterator[tuple[int, str]]:
+    """(index of its first line, text) of each run of prose lines: what lies between
+    blank lines, headings and fences (a code span may continue on the next line). Lines
+    of fenced code and headings are in none."""
+    run: list[str] = []
+    start = 0
     close = None
     for i, line in enumerate(markdown.split("\n")):
         if close is not None:
             if line.lstrip().startswith(close) and not line.strip().strip(close[0]):
                 close = None
             continue
-        if m := FENCE_OPEN.match(line):
-            close = m["ticks"]
-            yield i, None
-        elif not line.strip() or HEADING.match(line):
-            yield i, None
-        else:
-            yield i, line
+        m = FENCE_OPEN.match(line)
+        if m or not line.strip() or HEADING.match(line):
+            if run:
+                yield start, "\n".join(run)
+            run = []
+            close = m["ticks"] if m else None
+            continue
+        if not run:
+            start = i
+        run.append(line)
+    if run:
+        yield start, "\n".join(run)
 
 
 def link_reference_names(
@@ -63,15 +74,14 @@ def link_reference_names(
     first line (after the front matter). ReferenceError names page and line."""
     lines = markdown.split("\n")
     linked: list[Span] = []
-    context = None  # what the paragraph named last
-    for i, line in prose_lines(markdown):
-        if line is None:
-            context = None
-            continue
-        in_links = [(m.start(), m.end()) for m in LINK.finditer(line)]
+    for start, text in paragraphs(markdown):
+        context = None  # what the paragraph named last
+        in_links = [(m.start(), m.end()) for m in LINK.finditer(text)]
         pieces, done = [], 0
-        for m in CODE_SPAN.finditer(line):
-            code = m["code"].strip() if m["ticks"] != "`" else m["code"]
+        for m in CODE_SPAN.finditer(text):
+            line = first_line + start + text.count("\n", 0, m.start())
+            code = m["code"].replace("\n", " ")
+            code = code.strip() if m["ticks"] != "`" else code
             if code in resolver.reference.unlinked or any(
                 a <= m.start() < b for a, b in in_links
             ):
@@ -80,15 +90,72 @@ def link_reference_names(
                 target = resolver.resolve(code, context)
             except UnknownName as unknown:
                 raise ReferenceError(
-                    f"{where}:{first_line + i}: {unknown}; fix the name, or list the "
+                    f"{where}:{line}: {unknown}; fix the name, or list the "
                     "span in pyproject.toml's [tool.session-docs.reference.unlinked] "
                     "with why it is not a link"
                 ) from None
             if target is None:
                 continue
             context = target
-            linked.append(Span(first_line + i, code, target.identifier))
-            pieces += [line[done : m.start()], f"[{m[0]}][{target.identifier}]"]
+            linked.append(Span(line, code, target.identifier))
+            pieces += [text[done : m.start()], f"[{m[0]}][{target.identifier}]"]
             done = m.end()
-        lines[i] = "".join(pieces) + line[done:]
+        rewritten = ("".join(pieces) + text[done:]).split("\n")
+        lines[start : start + len(rewritten)] = rewritten
     return "\n".join(lines), linked
+
+
+# --- Notebook pages ----------------------------------------------------------------------
+# mkdocs-jupyter renders a notebook's Markdown cells itself, so autorefs never sees them:
+# the step links their code spans in the HTML, to the URL autorefs would give, and marks
+# the link as autorefs marks an external one.
+
+HTML_BLOCK = re.compile(r"<(?P<tag>p|li|td|dd)\b[^>]*>.*?</(?P=tag)>", re.DOTALL)
+HTML_CODE = re.compile(r"<code>(?P<code>[^<]*)</code>")
+HTML_LINK = re.compile(r"<a\b.*?</a>", re.DOTALL)
+
+
+def link_reference_names_in_html(
+    page_html: str, where: str, source: str, resolver: Resolver, base_url: str
+) -> tuple[str, list[Span]]:
+    """A rendered notebook's HTML with the API spans of its Markdown cells (paragraphs,
+    list items, table cells: never <pre>) linked to SQLAlchemy's reference. `source`, the
+    notebook's text, gives the line a ReferenceError names with `where`."""
+    linked: list[Span] = []
+    source_lines = source.splitlines()
+
+    def line_of(code: str) -> int:
+        return next((n for n, t in enumerate(source_lines, 1) if f"`{code}`" in t), 1)
+
+    def block(m: re.Match[str]) -> str:
+        text, context = m[0], None
+        in_links = [(a.start(), a.end()) for a in HTML_LINK.finditer(text)]
+        pieces, done = [], 0
+        for c in HTML_CODE.finditer(text):
+            code = html.unescape(c["code"])
+            if code in resolver.reference.unlinked or any(
+                a <= c.start() < b for a, b in in_links
+            ):
+                continue
+            try:
+                target = resolver.resolve(code, context)
+            except UnknownName as unknown:
+                raise ReferenceError(
+                    f"{where}:{line_of(code)}: {unknown}; fix the name, or list "
+                    "the span in pyproject.toml's [tool.session-docs.reference.unlinked] "
+                    "with why it is not a link"
+                ) from None
+            if target is None:
+                continue
+            context = target
+            linked.append(Span(line_of(code), code, target.identifier))
+            uri = resolver.inventory.entries[target.identifier].uri
+            href = html.escape(base_url + uri)
+            pieces += [
+                text[done : c.start()],
+                f'<a class="autorefs autorefs-external" href="{href}">{c[0]}</a>',
+            ]
+            done = c.end()
+        return "".join(pieces) + text[done:]
+
+    return HTML_BLOCK.sub(block, page_html), linked

@@ -9,8 +9,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from docsite.config import LOCKED_LINE, rel
-from docsite.reference import InventoryError, Resolver, inventory, inventory_url
-from docsite.reference_links import ReferenceError, link_reference_names
+from docsite.notebook_pages import is_notebook
+from docsite.reference import (
+    InventoryError,
+    Resolver,
+    docs_url,
+    inventory,
+    inventory_url,
+)
+from docsite.reference_links import (
+    ReferenceError,
+    link_reference_names,
+    link_reference_names_in_html,
+)
 from docsite.sources import body_first_line
 
 _resolver: Resolver | None = None
@@ -31,10 +42,25 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    if is_notebook(page.file.src_uri):
+        return markdown  # rendered by mkdocs-jupyter: linked in on_page_content
     source = Path(page.file.abs_src_path)
     try:
         linked, _ = link_reference_names(
             markdown, rel(source), body_first_line(source.read_text()), _resolver
+        )
+    except ReferenceError as error:
+        raise PluginError(str(error)) from None
+    return linked
+
+
+def on_page_content(html, page, config, files):
+    if not is_notebook(page.file.src_uri):
+        return html
+    try:
+        source = Path(page.file.abs_src_path)
+        linked, _ = link_reference_names_in_html(
+            html, rel(source), source.read_text(), _resolver, docs_url(LOCKED_LINE)
         )
     except ReferenceError as error:
         raise PluginError(str(error)) from None

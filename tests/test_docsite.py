@@ -442,3 +442,38 @@ def test_prose_spans_become_references_and_the_rest_is_left_alone(tmp_path: Path
     with pytest.raises(ReferenceError, match=r"^docs/x\.md:4: `Session\.comit\(\)`"):
         link_reference_names("x\n`Session.comit()`\n", "docs/x.md", 3,
                              small_resolver(tmp_path))  # fmt: skip
+
+
+def test_a_notebooks_rendered_spans_link_outside_code_and_links(tmp_path: Path):
+    from docsite.reference_links import ReferenceError, link_reference_names_in_html
+
+    notebook = tmp_path / "nb.py"
+    notebook.write_text(
+        "# %% [markdown]\n# Call `conn.commit()`.\n# `Session.comit()`\n"
+    )
+    page = (
+        "<p>Call <code>conn.commit()</code>, then <code>commit()</code>.</p>"
+        '<pre><code>session.commit()</code></pre><p><a href="x"><code>Session</code></a></p>'
+    )
+    linked, spans = link_reference_names_in_html(
+        page,
+        "nb.py",
+        notebook.read_text(),
+        small_resolver(tmp_path),
+        "https://docs.example/",
+    )
+    href = (
+        "https://docs.example/core/connections.html#sqlalchemy.engine.Connection.commit"
+    )
+    link = f'<a class="autorefs autorefs-external" href="{href}">'
+    assert linked == (
+        f"<p>Call {link}<code>conn.commit()</code></a>, then "
+        f"{link}<code>commit()</code></a>.</p>"
+        '<pre><code>session.commit()</code></pre><p><a href="x"><code>Session</code></a></p>'
+    )
+    assert [(s.line, s.code) for s in spans] == [(2, "conn.commit()"), (1, "commit()")]
+    with pytest.raises(ReferenceError, match=re.escape("nb.py:3: `Session.comit()`")):
+        link_reference_names_in_html(
+            "<p><code>Session.comit()</code></p>", "nb.py", notebook.read_text(),
+            small_resolver(tmp_path), "",
+        )  # fmt: skip
