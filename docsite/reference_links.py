@@ -6,8 +6,9 @@ Contributors write `Session.commit()`, `engine.begin()`, `sessionmaker`,
 [`Session.commit()`][sqlalchemy.orm.Session.commit], and autorefs turns the identifier
 into the URL the inventory gives (mkdocstrings loads the inventory: hooks/reference_links.py).
 Which span names what is docsite/reference.py's Resolver. Left alone: fenced code,
-headings (a link would change their anchors), spans already inside a link, and spans
-listed in [tool.session-docs.reference.unlinked].
+headings (a link would change their anchors), the titles of admonitions, collapsible
+blocks and tabs (a link inside a <summary> or <label> is a control inside a control),
+spans already inside a link, and spans listed in [tool.session-docs.reference.unlinked].
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ CODE_SPAN = re.compile(
 # A Markdown link or image whose text holds code: [text](url), [text][ref], [text][].
 LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\](?:\([^)]*\)|\[[^\]]*\])")
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+# The title line of an admonition, a collapsible block or a content tab: rendered into a
+# <summary> or a tab's <label>, where a link would be a control inside a control.
+BLOCK_TITLE = re.compile(r"^\s*(?:!!!|\?\?\?\+?|===)\s")
 
 
 class ReferenceError(Exception):
@@ -42,8 +46,8 @@ class Span:
 
 def paragraphs(markdown: str) -> Iterator[tuple[int, str]]:
     """(index of its first line, text) of each run of prose lines: what lies between
-    blank lines, headings and fences (a code span may continue on the next line). Lines
-    of fenced code and headings are in none."""
+    blank lines, headings, block titles and fences (a code span may continue on the
+    next line). Lines of fenced code, headings and block titles are in none."""
     run: list[str] = []
     start = 0
     close = None
@@ -53,7 +57,7 @@ def paragraphs(markdown: str) -> Iterator[tuple[int, str]]:
                 close = None
             continue
         m = FENCE_OPEN.match(line)
-        if m or not line.strip() or HEADING.match(line):
+        if m or not line.strip() or HEADING.match(line) or BLOCK_TITLE.match(line):
             if run:
                 yield start, "\n".join(run)
             run = []

@@ -215,7 +215,7 @@ class Span:
     text: str  # a code span in prose
     links: tuple[str, ...]  # the links of its paragraph, list item or table row
     in_link: bool = False  # the span is (inside) a link's text
-    in_heading: bool = False
+    in_title: bool = False  # in a heading, a <summary> or a tab's <label>
 
 
 class PageText(html.parser.HTMLParser):
@@ -226,6 +226,8 @@ class PageText(html.parser.HTMLParser):
     OUTPUT = re.compile(r"\b(?:example-output|jp-OutputArea-output)\b")
     BLOCKS: ClassVar[set[str]] = {"p", "li", "tr", "dt", "dd", "h1", "h2", "h3",
                                   "h4", "h5", "h6"}  # fmt: skip
+    TITLES: ClassVar[set[str]] = {"h1", "h2", "h3", "h4", "h5", "h6", "summary",
+                                  "label"}  # fmt: skip
     VOID: ClassVar[set[str]] = {"area", "base", "br", "col", "embed", "hr", "img",
                                 "input", "link", "meta", "source", "track", "wbr"}  # fmt: skip
 
@@ -234,12 +236,12 @@ class PageText(html.parser.HTMLParser):
         self.spans: list[Span] = []
         self.outputs: list[str] = []
         self._open: list[str] = []
-        # (spans, links) of each open block; a span is (text, in a link, in a heading)
+        # (spans, links) of each open block; a span is (text, in a link, in a title)
         self._blocks: list[tuple[list[tuple[str, bool, bool]], list[str]]] = []
         self._output_at: int | None = None  # depth of the open output element
         self._text: list[str] | None = None  # the code span or output being read
         self._skip_at: int | None = None  # depth of a block title (span.filename)
-        self._code_in = (False, False)  # the open code span: in a link, in a heading
+        self._code_in = (False, False)  # the open code span: in a link, in a title
         self.feed(page.read_text())
 
     def handle_starttag(self, tag, attrs):
@@ -256,7 +258,7 @@ class PageText(html.parser.HTMLParser):
             self._text = []
             self._code_in = (
                 "a" in self._open,
-                any(t in self._open for t in ("h1", "h2", "h3", "h4", "h5", "h6")),
+                any(t in self.TITLES for t in self._open),
             )
         if tag in self.BLOCKS:
             self._blocks.append(([], []))

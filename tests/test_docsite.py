@@ -477,3 +477,14 @@ def test_a_notebooks_rendered_spans_link_outside_code_and_links(tmp_path: Path):
             "<p><code>Session.comit()</code></p>", "nb.py", notebook.read_text(),
             small_resolver(tmp_path), "",
         )  # fmt: skip
+
+
+def test_a_collapsible_blocks_title_is_left_alone(tmp_path: Path):
+    """Its title becomes a <summary>: a link there would be a control inside a control."""
+    from docsite.reference_links import link_reference_names
+
+    page = '??? note "Why `Session`"\n    Because `Session` is.\n'
+    linked, _ = link_reference_names(page, "docs/x.md", 1, small_resolver(tmp_path))
+    assert linked == (
+        '??? note "Why `Session`"\n    Because [`Session`][sqlalchemy.orm.Session] is.\n'
+    )
