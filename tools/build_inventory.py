@@ -1,6 +1,7 @@
 """Build SQLAlchemy's Sphinx inventories (objects.inv) from its own documentation sources.
 
-    python tools/build_inventory.py      # make inventory
+    python tools/build_inventory.py          # make inventory: every SQLAlchemy line
+    python tools/build_inventory.py 2.0.58   # one line only
 
 For each SQLAlchemy line pyproject.toml declares, fetch the sdist of exactly the locked
 version from PyPI, check it against the sha256 hashes its lock file pins, run Sphinx
@@ -12,6 +13,7 @@ neither the network nor Sphinx. tests/test_reference.py checks what it wrote.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import shutil
@@ -90,12 +92,8 @@ def build(line: SQLAlchemyLine, venv: Path) -> float:
     top = f"sqlalchemy-{line.version}"
     with tempfile.TemporaryDirectory() as scratch:
         with tarfile.open(sdist(line)) as archive:
-            members = [
-                m
-                for m in archive.getmembers()
-                if m.name.startswith((f"{top}/doc/build/", f"{top}/lib/"))
-            ]
-            archive.extractall(scratch, members=members, filter="data")
+            # All of it: conf.py imports lib/ and, for their pages, examples/.
+            archive.extractall(scratch, filter="data")
         source = Path(scratch) / top
         # conf.py puts the sdist's lib/ first on sys.path: autodoc imports this very
         # release, whatever else the venv holds. Check that it is the locked one.
@@ -131,8 +129,18 @@ def build(line: SQLAlchemyLine, venv: Path) -> float:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "versions", nargs="*", help="only these SQLAlchemy lines (default: all)"
+    )
+    versions = parser.parse_args().versions
+    unknown = set(versions) - {line.version for line in SQLALCHEMY_LINES}
+    if unknown:
+        sys.exit(f"pyproject.toml declares no SQLAlchemy line {', '.join(unknown)}")
     venv = tools_venv()
     for line in SQLALCHEMY_LINES:
+        if versions and line.version not in versions:
+            continue
         print(f"building SQLAlchemy {line.version}'s inventory (Sphinx, a few minutes)")
         seconds = build(line, venv)
         written = inventory(line)  # raises if it is not this line's
