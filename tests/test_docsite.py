@@ -488,3 +488,20 @@ def test_a_collapsible_blocks_title_is_left_alone(tmp_path: Path):
     assert linked == (
         '??? note "Why `Session`"\n    Because [`Session`][sqlalchemy.orm.Session] is.\n'
     )
+
+
+def test_a_built_pages_spans_say_whether_in_a_link_or_a_title(tmp_path: Path):
+    """A name linked to SQLAlchemy's reference is no citation of its paragraph."""
+    page = tmp_path / "index.html"
+    page.write_text(
+        '<p>See <a class="autorefs autorefs-external" href="https://docs.sqlalchemy.org/'
+        'en/21/x.html"><code>Session</code></a> and <code>COMMIT</code>.</p>'
+        "<h2><code>commit()</code></h2>"
+        "<details><summary><code>rollback()</code></summary></details>"
+    )
+    spans = PageText(page).spans
+    assert [(s.text, s.links, s.in_link, s.in_title) for s in spans] == [
+        ("Session", (), True, False),
+        ("COMMIT", (), False, False),
+        ("commit()", (), False, True),
+    ]
