@@ -25,6 +25,7 @@ from docsite.reference_links import (
 from docsite.sources import body_first_line
 
 _resolver: Resolver | None = None
+_MKDOCSTRINGS_CSS = "assets/_mkdocstrings.css"
 
 
 @event_priority(100)  # before mkdocstrings' on_config, which loads the inventories
@@ -39,6 +40,13 @@ def on_config(config):
     handler = config.plugins["mkdocstrings"].config.handlers.setdefault("python", {})
     handler["inventories"] = [inventory_url(LOCKED_LINE)]
     return config
+
+
+def on_pre_build(config):
+    # mkdocstrings links its stylesheet, for the API pages it renders, into every page;
+    # it renders none here, and the file is empty: a request per page for nothing.
+    if _MKDOCSTRINGS_CSS in config.extra_css:
+        config.extra_css.remove(_MKDOCSTRINGS_CSS)
 
 
 def on_page_markdown(markdown, page, config, files):
