@@ -530,4 +530,6 @@ def api_row(program: Path, documented: frozenset[str], indent: str = "") -> str:
     if not row:
         return ""
     links = " · ".join(f"[`{label}`][{name}]" for name, label in row.items())
-    return f"{indent}Uses {links}\n{indent}{{ .api-uses }}"
+    # Out of the search index, like the program: a search for `Session.commit()` finds
+    # the prose that explains it, not every program that calls it.
+    return f"{indent}Uses {links}\n{indent}{{ .api-uses data-search-exclude }}"

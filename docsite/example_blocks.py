@@ -35,8 +35,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from docsite.config import BENCHMARK, SQLALCHEMY_LINES, backends_for, why_not_in_browser
+from docsite.api_uses import api_row
+from docsite.config import (
+    BENCHMARK,
+    LOCKED_LINE,
+    SQLALCHEMY_LINES,
+    backends_for,
+    why_not_in_browser,
+)
 from docsite.outputs import expected_output_path, log_lines, output_chain, shown_cells
+from docsite.reference import inventory
 from docsite.sources import (
     PROGRAM_FENCE,
     Fold,
@@ -225,9 +233,15 @@ def rewrite_example_blocks(
         fence = parse_fence(m, f"{page_path}:{line}", root)
         parts = [program_block(fence), *output_blocks(fence, root, preview)]
         parts.append(verified_on(fence.program, fence.indent))
+        parts.append(api_row(fence.program, reference_names(), fence.indent))
         return "\n\n".join(p for p in parts if p)
 
     return PROGRAM_FENCE.sub(rewrite, markdown)
+
+
+def reference_names() -> frozenset[str]:
+    """What SQLAlchemy's reference documents, for the line the pages show."""
+    return frozenset(inventory(LOCKED_LINE).entries)
 
 
 def run_bar(include: str) -> str:

@@ -775,3 +775,51 @@ def test_a_built_pages_spans_say_whether_in_a_link_or_a_title(tmp_path: Path):
         ("COMMIT", (), False, False),
         ("commit()", (), False, True),
     ]
+
+
+def test_a_use_links_to_what_the_reference_documents_on_its_class_or_a_base():
+    from docsite.api_uses import api_row, label_of, reference_name
+
+    documented = frozenset(
+        [
+            "sqlalchemy.create_engine",
+            "sqlalchemy.create_engine.params.echo",
+            "sqlalchemy.engine.Engine",
+            "sqlalchemy.engine.Engine.begin",
+            "sqlalchemy.engine.Result",
+            "sqlalchemy.engine.Result.scalars",  # CursorResult's, documented on Result
+            "sqlalchemy.orm.Session",
+            "sqlalchemy.orm.Session.params.expire_on_commit",
+        ]
+    )
+    source = (
+        "from sqlalchemy import create_engine, text\n"
+        "from sqlalchemy.orm import Session\n"
+        "engine = create_engine('sqlite://', echo=True)\n"
+        "with engine.begin() as conn:\n"
+        "    conn.execute(text('SELECT 1')).scalars()\n"
+        "Session(engine, expire_on_commit=False)\n"
+    )
+    found = {
+        use.label: reference_name(use, documented)
+        and label_of(reference_name(use, documented), use)
+        for use in uses_in(source)
+    }
+    assert found == {
+        "create_engine()": "create_engine()",
+        "echo": "create_engine(echo=)",
+        "Engine.begin()": "Engine.begin()",
+        "text()": None,  # not in this small reference: left out of the row
+        "Connection.execute()": None,
+        "CursorResult.scalars()": "Result.scalars()",
+        "Session": "Session",
+        "expire_on_commit": "Session(expire_on_commit=)",
+    }
+    program = EXAMPLES_DIR / "connections" / "begin_once.py"
+    row = api_row(program, documented, "    ")
+    assert row.startswith(
+        "    Uses [`create_engine()`][sqlalchemy.create_engine] · "
+        "[`create_engine(echo=)`][sqlalchemy.create_engine.params.echo] · "
+    )
+    assert row.endswith("\n    { .api-uses data-search-exclude }")
+    assert api_row(program, frozenset()) == ""

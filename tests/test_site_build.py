@@ -494,3 +494,34 @@ def test_names_link_to_the_published_reference_of_the_locked_line(site: Path):
     assert hrefs, "no link into SQLAlchemy's reference on the site"
     wrong = sorted({h for h in hrefs if not h.startswith(docs_url(LOCKED_LINE))})
     assert not wrong, f"reference links elsewhere than {docs_url(LOCKED_LINE)}: {wrong}"
+
+
+PROGRAM_TITLE = re.compile(r'<span class="filename">(?P<program>[^<]+\.py)</span>')
+API_ROW = re.compile(r'<p class="api-uses"[^>]*>Uses (?P<row>.*?)</p>', re.DOTALL)
+
+
+def test_under_each_program_a_row_links_the_sqlalchemy_api_its_code_uses(site: Path):
+    """The row is what docsite/api_uses.py reads from the program's code, in that order,
+    each entry a link to its place in SQLAlchemy's reference for the locked line."""
+    from docsite.api_uses import linked_uses
+    from docsite.config import LOCKED_LINE
+    from docsite.reference import docs_url, inventory
+
+    documented = frozenset(inventory(LOCKED_LINE).entries)
+    rows: dict[str, list[str]] = {}
+    for page in html_pages(site):
+        html = page.read_text()
+        titles = list(PROGRAM_TITLE.finditer(html))
+        for title, after in zip(titles, [*titles[1:], None], strict=False):
+            # the row under this program: before the next program's title
+            m = API_ROW.search(html, title.end(), after.start() if after else len(html))
+            hrefs = re.findall(r'href="([^"]+)"', m["row"]) if m else []
+            rows.setdefault(title["program"], hrefs)
+            wrong = [h for h in hrefs if not h.startswith(docs_url(LOCKED_LINE))]
+            assert not wrong, f"{title['program']}: links elsewhere: {wrong}"
+    for program in example_programs():
+        expected = list(linked_uses(program, documented))
+        shown = [href.rsplit("#", 1)[-1] for href in rows.get(rel(program), [])]
+        assert (
+            shown == expected
+        ), f"{rel(program)}: row {shown}, its code uses {expected}"
