@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from docsite.sources import SECTION_MARKER, focus_lines
+
 # Where a name in one of SQLAlchemy's string annotations is looked up when the module
 # that wrote it imports it only for type checkers (`if TYPE_CHECKING:`).
 PUBLIC_NAMESPACES = (
@@ -123,12 +125,20 @@ def api_uses(program: Path) -> list[ApiUse]:
     return list(uses_in(program.read_text(encoding="utf-8")))
 
 
-@cache
 def uses_in(source: str) -> tuple[ApiUse, ...]:
     """The SQLAlchemy API the program `source` uses, in the order of first use."""
+    return tuple(lines_of_uses(source))
+
+
+@cache
+def lines_of_uses(source: str) -> dict[ApiUse, tuple[int, ...]]:
+    """Each use, in the order of first use, with the lines of `source` that make it."""
     reader = ProgramReader()
     reader.statements(ast.parse(source).body)
-    return tuple(dict.fromkeys(reader.uses))
+    lines: dict[ApiUse, list[int]] = {}
+    for use, line in reader.uses:
+        lines.setdefault(use, []).append(line)
+    return {use: tuple(numbers) for use, numbers in lines.items()}
 
 
 class ProgramReader:
@@ -136,7 +146,8 @@ class ProgramReader:
 
     def __init__(self) -> None:
         self.names: dict[str, Value] = {}
-        self.uses: list[ApiUse] = []
+        self.uses: list[tuple[ApiUse, int]] = []  # each use, with its line
+        self.line = 0  # the line of the statement being read
 
     # --- statements --------------------------------------------------------------------
 
@@ -145,6 +156,7 @@ class ProgramReader:
             self.statement(statement)
 
     def statement(self, node: ast.stmt) -> None:
+        self.line = node.lineno
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name.split(".")[0] == "sqlalchemy":
@@ -239,7 +251,14 @@ class ProgramReader:
             )  # annotations of async def are awaited types
         if isinstance(node, ast.Subscript):
             value = self.expression(node.value)
-            self.expression(node.slice)
+            described = self.expression(node.slice)
+            if dotted(node.value).split(".")[-1] == "Annotated":
+                # SessionDep = Annotated[Session, Depends(get_session)] (FastAPI): the
+                # first argument is the type
+                first = (
+                    node.slice.elts[0] if isinstance(node.slice, ast.Tuple) else None
+                )
+                return self.names_value(first) if first is not None else described
             return value if isinstance(value, Object) else None
         for child in ast.iter_child_nodes(node):
             if isinstance(child, ast.expr):
@@ -248,6 +267,17 @@ class ProgramReader:
                 self.expression(child.iter)
                 for condition in child.ifs:
                     self.expression(condition)
+        return None
+
+    def names_value(self, node: ast.expr) -> Value | None:
+        """What a type expression names, without recording it again."""
+        if isinstance(node, ast.Name):
+            return self.names.get(node.id)
+        if isinstance(node, ast.Attribute):
+            module = self.names_value(node.value)
+            if isinstance(module, Module):
+                obj = getattr(module.module, node.attr, None)
+                return Object(obj) if obj is not None else None
         return None
 
     def attribute(self, value: Value | None, name: str) -> Value | None:
@@ -273,7 +303,7 @@ class ProgramReader:
                 return Bound(cls, name, function)
             if inspect.isfunction(member):
                 return Bound(cls, name, member)
-            self.uses.append(ApiUse("attribute", cls, name, member))
+            self.use(ApiUse("attribute", cls, name, member))
             fget = getattr(member, "fget", None)
             if fget is not None:
                 return returned(fget, cls)
@@ -291,7 +321,7 @@ class ProgramReader:
             return returned(obj, None) if callable(obj) else None
         if isinstance(function, Bound):
             owner = function.cls
-            self.uses.append(ApiUse("method", owner, function.name, function.function))
+            self.use(ApiUse("method", owner, function.name, function.function))
             self.parameters(owner, function.function, function.name, keywords)
             return returned(function.function, function.cls)
         if isinstance(function, Instance) and is_sqlalchemy(function.cls):
@@ -309,12 +339,15 @@ class ProgramReader:
         keywords: list[str],
     ) -> None:
         for keyword in keywords:
-            self.uses.append(ApiUse("parameter", owner, keyword, callable_, name))
+            self.use(ApiUse("parameter", owner, keyword, callable_, name))
 
     def use_object(self, obj: object) -> None:
         if is_sqlalchemy(obj) and (inspect.isclass(obj) or inspect.isfunction(obj)):
             kind = "class" if inspect.isclass(obj) else "function"
-            self.uses.append(ApiUse(kind, None, obj.__name__, obj))
+            self.use(ApiUse(kind, None, obj.__name__, obj))
+
+    def use(self, use: ApiUse) -> None:
+        self.uses.append((use, self.line))
 
     def entered(self, value: Value | None) -> Value | None:
         """What `with x as y` binds to y: `__enter__`'s (or `__aenter__`'s) result."""
@@ -498,10 +531,15 @@ def imported(dotted_name: str) -> object | None:
 
 
 def linked_uses(program: Path, documented: frozenset[str]) -> dict[str, str]:
-    """What the row under `program` shows: reference identifier -> label, in the order of
-    first use, for every use SQLAlchemy's reference documents."""
+    """What the row under `program` shows: reference identifier -> label, for every use
+    SQLAlchemy's reference documents: first what the program's focus (the lines the page
+    highlights) uses, then the set-up's, each in the order of first use."""
+    source = program.read_text(encoding="utf-8")
+    focus = focus_source_lines(source)
+    uses = lines_of_uses(source)
+    in_focus = [use for use, lines in uses.items() if focus.intersection(lines)]
     row: dict[str, str] = {}
-    for use in api_uses(program):
+    for use in [*in_focus, *(use for use in uses if use not in in_focus)]:
         name = reference_name(use, documented)
         if name is not None and name not in row:
             row[name] = label_of(name, use)
@@ -519,8 +557,20 @@ def label_of(identifier: str, use: ApiUse) -> str:
             callable_ = f"{parts[-4]}.{callable_}"
         return f"{callable_}({use.name}=)"
     if use.kind in ("class", "function"):
-        return use.label
+        # event.listen(), as programs call it; create_engine(), select(): by name
+        module = ".".join(parts[:-1])
+        return f"{parts[-2]}.{use.label}" if module == "sqlalchemy.event" else use.label
     return f"{parts[-2]}.{parts[-1]}" + ("()" if use.kind == "method" else "")
+
+
+def focus_source_lines(source: str) -> set[int]:
+    """The lines of `source` (as the file numbers them) inside its focus sections."""
+    shown = [
+        n
+        for n, line in enumerate(source.splitlines(), 1)
+        if not SECTION_MARKER.match(line)
+    ]
+    return {shown[n - 1] for n in focus_lines(source)}
 
 
 def api_row(program: Path, documented: frozenset[str], indent: str = "") -> str:

@@ -279,6 +279,14 @@ def test_api_uses_take_annotations_of_the_program_and_ignore_what_they_cannot_fo
         "    session = row\n"
         "    session.commit()\n"
     ) == ["Session", "Session.add()"]
+    assert labels(  # FastAPI's dependency: the Annotated type is the Session
+        "from typing import Annotated\n"
+        "from fastapi import Depends\n"
+        "from sqlalchemy.orm import Session\n"
+        "SessionDep = Annotated[Session, Depends(object)]\n"
+        "def endpoint(session: SessionDep):\n"
+        "    session.commit()\n"
+    ) == ["Session", "Session.commit()"]
 
 
 # --- Error codes (docsite/error_codes.py) ---------------------------------------------
@@ -817,8 +825,10 @@ def test_a_use_links_to_what_the_reference_documents_on_its_class_or_a_base():
     }
     program = EXAMPLES_DIR / "connections" / "begin_once.py"
     row = api_row(program, documented, "    ")
+    # what the highlighted lines use first (Engine.begin()), then the set-up's
     assert row.startswith(
-        "    Uses [`create_engine()`][sqlalchemy.create_engine] · "
+        "    Uses [`Engine.begin()`][sqlalchemy.engine.Engine.begin] · "
+        "[`create_engine()`][sqlalchemy.create_engine] · "
         "[`create_engine(echo=)`][sqlalchemy.create_engine.params.echo] · "
     )
     assert row.endswith("\n    { .api-uses data-search-exclude }")
