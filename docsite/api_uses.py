@@ -176,7 +176,9 @@ class ProgramReader:
             for decorator in node.decorator_list:
                 self.expression(decorator)
             arguments = node.args
-            for argument in arguments.posonlyargs + arguments.args + arguments.kwonlyargs:
+            for argument in (
+                arguments.posonlyargs + arguments.args + arguments.kwonlyargs
+            ):
                 if argument.annotation is not None:
                     self.names[argument.arg] = self.annotation(argument.annotation)
             self.statements(node.body)
@@ -232,7 +234,9 @@ class ProgramReader:
                 self.expression(keyword.value)
             return self.call(function, [k.arg for k in node.keywords if k.arg])
         if isinstance(node, ast.Await):
-            return self.expression(node.value)  # annotations of async def are awaited types
+            return self.expression(
+                node.value
+            )  # annotations of async def are awaited types
         if isinstance(node, ast.Subscript):
             value = self.expression(node.value)
             self.expression(node.slice)
@@ -298,7 +302,11 @@ class ProgramReader:
         return None
 
     def parameters(
-        self, owner: type | None, callable_: object, name: str | None, keywords: list[str]
+        self,
+        owner: type | None,
+        callable_: object,
+        name: str | None,
+        keywords: list[str],
     ) -> None:
         for keyword in keywords:
             self.uses.append(ApiUse("parameter", owner, keyword, callable_, name))
@@ -374,9 +382,13 @@ def annotated_node(node: ast.expr, namespace: dict, owner: type | None) -> Value
     if isinstance(node, ast.Subscript):
         base = dotted(node.value)
         if base.split(".")[-1] in UNWRAP_FIRST_ARGUMENT:
-            first = node.slice.elts[0] if isinstance(node.slice, ast.Tuple) else node.slice
+            first = (
+                node.slice.elts[0] if isinstance(node.slice, ast.Tuple) else node.slice
+            )
             if isinstance(first, ast.Constant) and first.value is None:
-                first = node.slice.elts[1] if isinstance(node.slice, ast.Tuple) else first
+                first = (
+                    node.slice.elts[1] if isinstance(node.slice, ast.Tuple) else first
+                )
             return annotated_node(first, namespace, owner)
         return annotated_node(node.value, namespace, owner)  # Result[_T] -> Result
     name = dotted(node)
@@ -435,7 +447,11 @@ def reference_name(use: ApiUse, documented: frozenset[str]) -> str | None:
             if use.callable_name == "__init__":  # a class's parameters are on the class
                 bases = [*documented_as(use.owner, documented), *bases]
         return next(
-            (f"{b}.params.{use.name}" for b in bases if f"{b}.params.{use.name}" in documented),
+            (
+                f"{b}.params.{use.name}"
+                for b in bases
+                if f"{b}.params.{use.name}" in documented
+            ),
             None,
         )
     for klass in use.owner.__mro__ if use.owner is not None else ():
@@ -447,7 +463,8 @@ def reference_name(use: ApiUse, documented: frozenset[str]) -> str | None:
 
 def documented_as(obj: object, documented: frozenset[str]) -> list[str]:
     """The inventory's names for a class or function (`sqlalchemy.orm.Session` for the
-    class defined in sqlalchemy.orm.session): those ending in its name that import as it."""
+    class defined in sqlalchemy.orm.session): those ending in its name that import as it.
+    """
     name = getattr(obj, "__name__", None)
     return [d for d in by_last_part(documented).get(name, ()) if imported(d) is obj]
 
