@@ -57,7 +57,10 @@ class Source:
         if line is None:
             return "when the program ended"
         shown = sum(1 for text in self.lines[:line] if not SECTION_MARKER.match(text))
-        return f"line {shown}: {self.lines[line - 1].strip()}"
+        # The code without its comment (black sets one off with two spaces): the page
+        # shows the comment beside the line.
+        code = self.lines[line - 1].split("  # ", 1)[0].strip()
+        return f"line {shown}: {code}"
 
 
 def clip(text: str, width: int) -> str:
@@ -261,19 +264,17 @@ ENTERS = {
     "expire": "expired",
     "refresh": "persistent",
 }
-STARTS = {
-    "loaded_as_persistent": "loaded from a row",
-    "transient_to_pending": "transient",
-}
+# Where a path starts: an object made by the program is transient; one loaded by a query
+# comes from a row (not a state of the object: drawn apart).
+STARTS = {"loaded_as_persistent": "a row", "transient_to_pending": "transient"}
 
 
 @dataclass
 class ObjectPath:
-    obj: str  # "alice (Employee 1)", or "Employee 2" if the program names it nowhere
+    obj: str  # "Employee 1", as recorded; then "alice (an Employee)" or "Employee #1"
     states: list[str] = field(default_factory=list)
-    moves: list[str] = field(
-        default_factory=list
-    )  # what led to each state but the first
+    # what led to each state but the first
+    moves: list[str] = field(default_factory=list)
 
 
 def object_paths(events: list[Event], source: Source) -> list[ObjectPath]:
@@ -289,7 +290,7 @@ def object_paths(events: list[Event], source: Source) -> list[ObjectPath]:
             first = STARTS.get(e.event, "persistent")
             path = paths[e.object] = ObjectPath(e.object, [first])
         if e.variable and path.obj == e.object:
-            path.obj = f"{e.variable} ({e.object})"
+            path.obj = f"{e.variable} (a{'n' * (e.object[0] in 'AEIOU')} {kind(e)})"
         state = ENTERS[e.event]
         if path.states[-1] == state or (
             e.event == "refresh" and path.states[-1] != "expired"
@@ -297,7 +298,17 @@ def object_paths(events: list[Event], source: Source) -> list[ObjectPath]:
             continue  # a refresh of an object that was not expired changes no state
         path.states.append(state)
         path.moves.append(source.label(e.line))
+    unnamed: dict[str, int] = {}  # numbered again among the objects shown
+    for key, path in paths.items():
+        if path.obj == key:
+            cls = key.rsplit(" ", 1)[0]
+            unnamed[cls] = unnamed.get(cls, 0) + 1
+            path.obj = f"{cls} #{unnamed[cls]}"
     return list(paths.values())
+
+
+def kind(e: Event) -> str:
+    return e.object.rsplit(" ", 1)[0]
 
 
 BOX_W, BOX_H, STEP = 92, 24, 58
@@ -313,7 +324,7 @@ def states_svg(paths: list[ObjectPath], title: str, desc: str) -> str:
         for i, state in enumerate(path.states):
             y = top + 20 + i * STEP
             out.append(
-                f'<rect class="state {state}" x="4" y="{y}" width="{BOX_W}" '
+                f'<rect class="state {state.replace(" ", "-")}" x="4" y="{y}" width="{BOX_W}" '
                 f'height="{BOX_H}" rx="12"/><text class="state-name" x="{4 + BOX_W / 2}" '
                 f'y="{y + 16}" text-anchor="middle">{state}</text>'
             )
