@@ -46,7 +46,7 @@ FIELDS = {
     "checkout": {"connection", "pooled"},
     "checkin": {"connection", "pooled"},
     "execute": {"connection", "sql"},
-    "session_begin": {"session", "connection"},
+    "session_begin": {"session", "connection", "own"},
     **{name: {"session", "object", "variable"} for name in STATE_EVENTS},
     "expire": {"object", "variable"},
     "refresh": {"object", "variable"},
@@ -69,6 +69,7 @@ class Event:
     object: str | None = None  # "Employee 1": an ORM object, by class and appearance
     variable: str | None = None  # the program's name for it at that line, if any
     sql: str | None = None
+    own: bool | None = None  # session_begin: the Session's own Connection, not bind=
 
 
 def events_path(program: Path) -> Path:
@@ -95,6 +96,33 @@ def parse_events(text: str, path: Path) -> list[Event]:
             )
         events.append(Event(at, name, line, **fields))
     return events
+
+
+def normalise_events(text: str) -> str:
+    """A run's events as they are recorded and compared: SQLAlchemy moves several objects
+    at once in an order of its own (rollback() walks a set), so a run of the same event
+    from the same line is put in the order of the objects' numbers."""
+    lines, settled = text.splitlines(keepends=True), []
+    keyed = [json.loads(line) for line in lines]
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        same = ("event", "line", "session")
+        while (
+            j < len(lines)
+            and "object" in keyed[i]
+            and all(keyed[j].get(k) == keyed[i].get(k) for k in same)
+        ):
+            j += 1
+        run = sorted(range(i, j), key=lambda n: _object_order(keyed[n]))
+        settled += [lines[n] for n in run]
+        i = j
+    return "".join(settled)
+
+
+def _object_order(fields: dict) -> tuple[str, int]:
+    kind, _, number = fields.get("object", "").rpartition(" ")
+    return kind, int(number or 0)
 
 
 def read_events(program: Path) -> list[Event]:

@@ -80,6 +80,7 @@ class Row:
     text: str  # what happened, as the log says it
     where: str  # the program line that caused it
     pooled: int | None = None
+    joins: str | None = None  # the lane of the Connection a Session was given
 
 
 def lanes_and_rows(events: list[Event], source: Source) -> tuple[list[str], list[Row]]:
@@ -88,15 +89,18 @@ def lanes_and_rows(events: list[Event], source: Source) -> tuple[list[str], list
     session_of = {
         e.connection: f"Session {e.session}"
         for e in events
-        if e.event == "session_begin"
+        if e.event == "session_begin" and e.own
     }
     rows = []
     for e in events:
-        if e.connection is None or e.event == "session_begin":
+        if e.connection is None or (e.event == "session_begin" and e.own):
             continue
         lane = session_of.get(e.connection, f"Connection {e.connection}")
         kind, text = e.event, e.event.upper()
-        if e.event in ("checkout", "checkin"):
+        if e.event == "session_begin":  # a Session given this Connection joins it
+            lane, kind = f"Session {e.session}", "join"
+            text = f"runs on Connection {e.connection}, joining its transaction"
+        elif e.event in ("checkout", "checkin"):
             text = f"{e.event} of pooled connection {e.pooled}"
         elif e.event == "begin":
             text = "BEGIN (implicit)"
@@ -104,7 +108,8 @@ def lanes_and_rows(events: list[Event], source: Source) -> tuple[list[str], list
             text = e.sql.splitlines()[0]
             if SAVEPOINT_SQL.match(text):
                 kind = "savepoint"
-        rows.append(Row(lane, kind, text, source.label(e.line), e.pooled))
+        joins = f"Connection {e.connection}" if kind == "join" else None
+        rows.append(Row(lane, kind, text, source.label(e.line), e.pooled, joins))
     lanes = list(dict.fromkeys(r.lane for r in rows))
     if any(r.pooled for r in rows):
         lanes.insert(0, POOL)
@@ -138,10 +143,11 @@ def timeline_svg(lanes: list[str], rows: list[Row], title: str, desc: str) -> st
     # transaction is open (tinted) from BEGIN to COMMIT or ROLLBACK.
     for lane in lanes[1 if lanes[0] == POOL else 0 :]:
         for start, end, css in spans(rows, lane, y_of, height):
-            if css == "transaction":
+            if css != "held":  # a transaction, a savepoint inside it
+                half = 7 if css == "transaction" else 4
                 out.append(
-                    f'<rect class="transaction" x="{x[lane] - 7}" y="{start}" '
-                    f'width="14" height="{end - start}" rx="3"/>'
+                    f'<rect class="{css}" x="{x[lane] - half}" y="{start}" '
+                    f'width="{2 * half}" height="{end - start}" rx="3"/>'
                 )
             else:
                 out.append(
@@ -155,6 +161,11 @@ def timeline_svg(lanes: list[str], rows: list[Row], title: str, desc: str) -> st
                 f'<line class="handover" x1="{x[POOL]}" y1="{y}" x2="{cx}" y2="{y}"/>'
             )
             out.append(mark("pool", x[POOL], y))
+        if row.joins:
+            out.append(
+                f'<line class="handover" x1="{x[row.joins]}" y1="{y}" x2="{cx}" '
+                f'y2="{y}"/>'
+            )
         out.append(mark(row.kind, cx, y))
         out.append(
             f'<text class="what {row.kind}" x="{text_x}" y="{y + 4}">'
@@ -169,7 +180,7 @@ def timeline_svg(lanes: list[str], rows: list[Row], title: str, desc: str) -> st
 def spans(
     rows: list[Row], lane: str, y_of: list[int], bottom: int
 ) -> list[tuple[int, int, str]]:
-    found, held, opened = [], None, None
+    found, held, opened, savepoints = [], None, None, {}
     for row, y in zip(rows, y_of, strict=True):
         if row.lane != lane:
             continue
@@ -183,12 +194,19 @@ def spans(
         elif row.kind in ("commit", "rollback") and opened is not None:
             found.append((opened, y, "transaction"))
             opened = None
+        elif row.kind == "savepoint":
+            name = row.text.split()[-1]
+            if row.text.startswith("SAVEPOINT"):
+                savepoints[name] = y
+            elif name in savepoints:  # RELEASE or ROLLBACK TO
+                found.append((savepoints.pop(name), y, "savepoint"))
     found += [
         (start, bottom, css)
         for start, css in [(held, "held"), (opened, "transaction")]
         if start
     ]
-    return sorted(found, key=lambda s: s[2] == "held")  # tint under the line
+    # The transaction's tint under the connection's line, a savepoint's outline on top.
+    return sorted(found, key=lambda s: ["transaction", "held", "savepoint"].index(s[2]))
 
 
 def mark(kind: str, x: int, y: int) -> str:
@@ -208,6 +226,8 @@ def mark(kind: str, x: int, y: int) -> str:
         )
     if kind == "savepoint":
         return f'<path class="mark savepoint" d="M{x} {y - 6}l6 6l-6 6l-6 -6z"/>'
+    if kind == "join":
+        return f'<circle class="mark join" cx="{x}" cy="{y}" r="5"/>'
     return f'<circle class="mark execute" cx="{x}" cy="{y}" r="3.5"/>'
 
 

@@ -3,6 +3,7 @@ parsers, the matrix's output files, normalisation, and reading a built page."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -16,7 +17,12 @@ from docsite.config import (
     LOCKED_LINE,
     SQLALCHEMY_LINES,
 )
-from docsite.events import EventsError, disagreement, parse_events
+from docsite.events import (
+    EventsError,
+    disagreement,
+    normalise_events,
+    parse_events,
+)
 from docsite.outputs import cell_of_output, log_lines, normalise, output_chain
 from docsite.picture_blocks import picture_attr
 from docsite.pictures import Source, lanes_and_rows, object_paths, timeline_svg
@@ -373,7 +379,7 @@ def test_a_timeline_has_a_lane_per_connection_and_the_pool_and_a_row_per_event()
 def test_a_session_lane_carries_its_connection_events():
     events = SMALL_RUN.replace(
         '{"event": "execute"',
-        '{"event": "session_begin", "session": 1, "connection": 1, "line": 3}\n'
+        '{"event": "session_begin", "session": 1, "connection": 1, "own": true, "line": 3}\n'
         '{"event": "execute"',
     )
     lanes, rows = lanes_and_rows(parse_events(events, EVENTS_PATH), SMALL_PROGRAM)
@@ -421,3 +427,34 @@ def test_a_fence_asks_for_a_picture_by_name():
     assert picture_attr(' title="x"') == (' title="x"', None)
     with pytest.raises(ValueError, match='picture="pie": use picture="timeline"'):
         picture_attr(' picture="pie"')
+
+
+def test_objects_moved_at_once_are_recorded_in_the_order_of_their_numbers():
+    def moved(obj: str, line: int) -> str:
+        return json.dumps(
+            {
+                "event": "pending_to_transient",
+                "session": 1,
+                "object": obj,
+                "variable": None,
+                "line": line,
+            }
+        )
+
+    rollback = json.dumps({"event": "rollback", "connection": 1, "line": 9})
+    recorded = [rollback, moved("Employee 10", 9), moved("Employee 2", 9)]
+    recorded.append(moved("Employee 1", 8))  # another line: another run
+    settled = normalise_events("\n".join(recorded) + "\n").splitlines()
+    assert settled == [recorded[0], recorded[2], recorded[1], recorded[3]]
+
+
+def test_a_session_given_a_connection_joins_its_lane():
+    events = SMALL_RUN.replace(
+        '{"event": "execute"',
+        '{"event": "session_begin", "session": 1, "connection": 1, "own": false, '
+        '"line": 3}\n{"event": "execute"',
+    )
+    lanes, rows = lanes_and_rows(parse_events(events, EVENTS_PATH), SMALL_PROGRAM)
+    assert lanes == ["Pool", "Connection 1", "Session 1"]
+    (joined,) = [r for r in rows if r.lane == "Session 1"]
+    assert (joined.kind, joined.joins) == ("join", "Connection 1")

@@ -24,7 +24,13 @@ from docsite.config import (
     installed_line,
     rel,
 )
-from docsite.events import EventsError, disagreement, events_path, parse_events
+from docsite.events import (
+    EventsError,
+    disagreement,
+    events_path,
+    normalise_events,
+    parse_events,
+)
 from docsite.example_blocks import UPDATE_COMMAND
 from docsite.outputs import (
     expected_output_path,
@@ -286,7 +292,7 @@ def test_recorded_output(
     if request.config.getoption("update_examples"):
         record_output(program, backend, line, actual)
         if events:
-            events_path(program).write_text(run.events or "")
+            events_path(program).write_text(normalise_events(run.events or ""))
         return
     expected_path = expected_output_path(program, backend, line)
     if expected_path is None:
@@ -304,7 +310,7 @@ def test_recorded_output(
             pytrace=False,
         )
     if events:
-        check_events(program, run.events or "")
+        check_events(program, normalise_events(run.events or ""))
 
 
 def check_events(program: Path, actual: str) -> None:

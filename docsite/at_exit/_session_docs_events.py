@@ -125,9 +125,13 @@ def _execute(conn, cursor, statement, parameters, context, executemany) -> None:
 @event.listens_for(Session, "after_begin")
 def _after_begin(session, transaction, conn) -> None:
     # Only the Session knows which Connection it runs on: the drawing puts that
-    # Connection's events in the Session's lane.
+    # Connection's events in the Session's lane, unless the program gave the Session
+    # that Connection (bind=conn: it joins the Connection's transaction).
     _write(
-        event="session_begin", session=_sessions(session), connection=_connections(conn)
+        event="session_begin",
+        session=_sessions(session),
+        connection=_connections(conn),
+        own=session.bind is not conn,
     )
 
 
