@@ -19,6 +19,7 @@ list, and the Output's log is the long form.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from html import escape
@@ -397,20 +398,14 @@ def label(x: float, y: float, text: str, css="where", anchor="middle") -> str:
     return f'<text class="{css}" x="{x}" y="{y}" text-anchor="{anchor}">{escape(text)}</text>'
 
 
-def arrow(x1: float, y1: float, x2: float, y2: float, label: str = "", dx=6) -> str:
-    """A straight arrow, its head at (x2, y2); the label beside its middle."""
-    head = (
-        f"M{x2 - 4} {y2 - 6}L{x2} {y2}L{x2 + 4} {y2 - 6}"
-        if x1 == x2
-        else f"M{x2 - 6} {y2 - 4}L{x2} {y2}L{x2 - 6} {y2 + 4}"
-    )
-    text = (
-        f'<text class="where" x="{(x1 + x2) / 2 + dx}" y="{(y1 + y2) / 2 + 4}">'
-        f"{label}</text>"
-        if label
-        else ""
-    )
-    return f'<path class="arrow" d="M{x1} {y1}L{x2} {y2}{head}"/>{text}'
+def arrow(x1: float, y1: float, x2: float, y2: float) -> str:
+    """A straight arrow from (x1, y1), its head at (x2, y2), pointing its way."""
+    length = math.hypot(x2 - x1, y2 - y1)
+    ux, uy = (x2 - x1) / length, (y2 - y1) / length  # along the arrow
+    back_x, back_y = x2 - 7 * ux, y2 - 7 * uy
+    left = f"{back_x - 4 * uy:.1f} {back_y + 4 * ux:.1f}"
+    right = f"{back_x + 4 * uy:.1f} {back_y - 4 * ux:.1f}"
+    return f'<path class="arrow" d="M{x1} {y1}L{x2} {y2}M{left}L{x2} {y2}L{right}"/>'
 
 
 def architecture() -> str:
@@ -433,8 +428,10 @@ def architecture() -> str:
         box(4, 90, 168, 42, "Session (ORM)", "objects in, objects out"),
         box(188, 90, 168, 42, "Connection (Core)", "statements in, rows out"),
         arrow(172, 111, 186, 111),
-        label(180, 150, "a Session runs its transaction on a Connection"),
-        arrow(272, 132, 272, 196, "checks one out", -92),
+        label(8, 150, "a Session runs its", "where", "start"),
+        label(8, 164, "transaction on a Connection", "where", "start"),
+        arrow(272, 132, 272, 196),
+        label(264, 188, "checks one out", "where", "end"),
         '<rect class="part engine" x="4" y="198" width="352" height="92" rx="6"/>',
         label(14, 218, "Engine", "part-name", "start"),
         label(80, 218, "its pool of DBAPI connections", "where", "start"),
