@@ -255,13 +255,14 @@ def timeline(program: Path, shown_as: str) -> str:
         "order they happened; the list below gives each one."
     )
     items = [f"{r.lane}: {r.text} ({r.where})" for r in rows]
-    return figure(timeline_svg(lanes, rows, title, desc), title, items)
+    return figure(timeline_svg(lanes, rows, title, desc), items)
 
 
-def figure(svg: str, title: str, items: list[str]) -> str:
+def figure(svg: str, items: list[str]) -> str:
     listed = "".join(f"<li>{escape(item)}</li>" for item in items)
     return (
-        f'<figure class="picture-figure">{svg}'
+        # Left out of the search index, like the Output it draws.
+        f'<figure class="picture-figure" data-search-exclude>{svg}'
         f"<figcaption><details><summary>The same, as a list</summary>"
         f"<ol>{listed}</ol></details></figcaption></figure>"
     )
@@ -374,7 +375,7 @@ def states(program: Path, shown_as: str) -> str:
         for p in paths
         for a, b, move in zip(p.states[:-1], p.states[1:], p.moves, strict=True)
     ]
-    return figure(states_svg(paths, title, desc), title, items)
+    return figure(states_svg(paths, title, desc), items)
 
 
 def picture(kind: str, program: Path, shown_as: str) -> str:
