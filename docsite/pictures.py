@@ -77,7 +77,7 @@ SAVEPOINT_SQL = re.compile(r"^(SAVEPOINT|ROLLBACK TO SAVEPOINT|RELEASE SAVEPOINT
 @dataclass
 class Row:
     lane: str
-    kind: str  # checkout, checkin, begin, execute, savepoint, commit, rollback
+    kind: str  # checkout, checkin, begin, execute, savepoint, commit, rollback, join
     text: str  # what happened, as the log says it
     where: str  # the program line that caused it
     pooled: int | None = None
@@ -117,9 +117,7 @@ def lanes_and_rows(events: list[Event], source: Source) -> tuple[list[str], list
     return lanes, rows
 
 
-WIDTH = (
-    360  # the viewBox: drawn for a phone's column; a wider screen scales it up a bit
-)
+WIDTH = 360  # the viewBox, in px: a phone's column (a narrower one scales it down)
 LANE_GAP, ROW_HEIGHT, HEAD_LINE = 26, 36, 17
 CHAR = 6.8  # a character's width at 11.5px in the system monospace fonts, generously
 
@@ -353,11 +351,15 @@ def states_svg(paths: list[ObjectPath], title: str, desc: str) -> str:
             if i == len(path.states) - 1:
                 continue
             ax = 4 + BOX_W / 2
+            # "line 27" above its code: two short lines beside the arrow.
+            number, _, code = path.moves[i].partition(": ")
             out.append(
                 f'<path class="arrow" d="M{ax} {y + BOX_H}V{y + STEP - 2}'
                 f'm-4 -6l4 6l4 -6"/>'
-                f'<text class="where" x="{ax + 12}" y="{y + BOX_H + 21}">'
-                f"{escape(clip(path.moves[i], chars))}</text>"
+                f'<text class="where" x="{ax + 12}" y="{y + BOX_H + 14}">'
+                f"{escape(number)}</text>"
+                f'<text class="what" x="{ax + 12}" y="{y + BOX_H + 28}">'
+                f"{escape(clip(code, chars))}</text>"
             )
         top += h
     out.append("</svg>")
