@@ -492,3 +492,41 @@ def imported(dotted_name: str) -> object | None:
             return obj
         return None
     return None
+
+
+# --- The row under a program -----------------------------------------------------------------
+
+
+def linked_uses(program: Path, documented: frozenset[str]) -> dict[str, str]:
+    """What the row under `program` shows: reference identifier -> label, in the order of
+    first use, for every use SQLAlchemy's reference documents."""
+    row: dict[str, str] = {}
+    for use in api_uses(program):
+        name = reference_name(use, documented)
+        if name is not None and name not in row:
+            row[name] = label_of(name, use)
+    return row
+
+
+def label_of(identifier: str, use: ApiUse) -> str:
+    """The label names what SQLAlchemy documents (`Engine.connect()`, though the program
+    held an OptionEngine); a parameter shows with its callable: `Session(expire_on_commit=)`."""
+    parts = identifier.split(".")
+    if use.kind == "parameter":
+        callable_ = parts[-3]
+        if use.callable_name not in ("__init__", callable_) and len(parts) > 3:
+            callable_ = f"{parts[-4]}.{callable_}"
+        return f"{callable_}({use.name}=)"
+    if use.kind in ("class", "function"):
+        return use.label
+    return f"{parts[-2]}.{parts[-1]}" + ("()" if use.kind == "method" else "")
+
+
+def api_row(program: Path, documented: frozenset[str], indent: str = "") -> str:
+    """The row of links under a program, as Markdown autorefs resolves:
+    [`Session.commit()`][sqlalchemy.orm.Session.commit] · ..."""
+    row = linked_uses(program, documented)
+    if not row:
+        return ""
+    links = " · ".join(f"[`{label}`][{name}]" for name, label in row.items())
+    return f"{indent}Uses {links}\n{indent}{{ .api-uses }}"

@@ -26,6 +26,8 @@ DOCS_DIR = ROOT / "docs"  # the pages
 EXAMPLES_DIR = ROOT / "examples"  # examples/<page>/<name>.py, included by the pages
 NOTEBOOKS_DIR = EXAMPLES_DIR / "notebooks"  # jupytext percent files, one page each
 OUTPUT_SUFFIX = ".out"  # examples/<page>/<name>.out: what <name>.py printed
+# Each term defined once, shown as a tooltip on the other pages (docsite/glossary.py).
+GLOSSARY = DOCS_DIR / "glossary.md"
 
 with open(ROOT / "pyproject.toml", "rb") as _f:
     _CONFIG = tomllib.load(_f)["tool"]["session-docs"]

@@ -217,9 +217,9 @@ class Span:
 
 
 class PageText(html.parser.HTMLParser):
-    """A built page's code spans in prose, each with the links beside it, and the text
-    of each output the page shows: Output blocks under programs, notebooks' output
-    cells."""
+    """A built page's code spans in prose, each with the links beside it, the links of
+    each paragraph, list item or table row, and the text of each output the page shows:
+    Output blocks under programs, notebooks' output cells."""
 
     OUTPUT = re.compile(r"\b(?:example-output|jp-OutputArea-output)\b")
     BLOCKS: ClassVar[set[str]] = {"p", "li", "tr", "dt", "dd", "h1", "h2", "h3",
@@ -231,6 +231,7 @@ class PageText(html.parser.HTMLParser):
         super().__init__()
         self.spans: list[Span] = []
         self.outputs: list[str] = []
+        self.links: list[tuple[str, ...]] = []  # of each block of prose that has any
         self._open: list[str] = []
         self._blocks: list[tuple[list[str], list[str]]] = []  # (spans, links)
         self._output_at: int | None = None  # depth of the open output element
@@ -274,6 +275,8 @@ class PageText(html.parser.HTMLParser):
             if opened in self.BLOCKS and self._blocks:
                 spans, links = self._blocks.pop()
                 self.spans += [Span(text, tuple(links)) for text in spans]
+                if links:
+                    self.links.append(tuple(links))
             if opened == tag:
                 break
 

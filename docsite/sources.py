@@ -264,6 +264,57 @@ def body_first_line(text: str) -> int:
     return text.count("\n", 0, end) + 1
 
 
+# --- Pages: sections ---------------------------------------------------------------------
+
+# An ATX heading, with the attribute list that names its anchor if it has one:
+# `## Title { #anchor }`.
+HEADING = re.compile(
+    r"^(?P<level>#{1,6})[ \t]+(?P<title>.+?)"
+    r"(?:[ \t]*\{[ \t]*#(?P<anchor>[-\w]+)[ \t]*\})?[ \t]*$"
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    page: Path
+    line: int  # of the heading, in the page file
+    level: int
+    title: str  # as written, Markdown included: "`DetachedInstanceError`: an attribute"
+    anchor: str
+
+    @property
+    def where(self) -> str:
+        return f"{rel(self.page)}:{self.line}"
+
+
+def sections(page: Path) -> list[Section]:
+    """A page's headings, outside code fences and front matter, each with the anchor a
+    link to it takes: the one it names, or the one MkDocs' toc makes of its text (a
+    wrong guess is a broken anchor, which the strict build refuses)."""
+    from markdown.extensions.toc import slugify  # MkDocs' default, as mkdocs.yml keeps
+
+    lines = page.read_text().splitlines()
+    found, fence, first = [], None, body_first_line(page.read_text())
+    for number, line in enumerate(lines[first - 1 :], first):
+        if fence is not None:
+            fence = None if line.strip().startswith(fence) else fence
+            continue
+        if opened := FENCE_OPEN.match(line):
+            fence = opened["ticks"]
+            continue
+        if heading := HEADING.match(line):
+            title = heading["title"]
+            plain = re.sub(r"\[([^]]*)\]\([^)]*\)", r"\1", title).replace("`", "")
+            anchor = heading["anchor"] or slugify(plain, "-")
+            found.append(Section(page, number, len(heading["level"]), title, anchor))
+    return found
+
+
+def section_at(page: Path, line: int) -> Section | None:
+    """The section a line of a page belongs to: the last heading above it."""
+    return next((s for s in reversed(sections(page)) if s.line < line), None)
+
+
 # --- Lock files ---------------------------------------------------------------------------
 
 

@@ -404,3 +404,100 @@ def test_a_recorded_event_edited_by_hand_fails_naming_the_events_file(scratch: P
         f"{where}:3: 'INSERT INTO manager (id, name) VALUES (?, ?)' is not in" in report
     )
     assert f"{where}:3: the events of" in report
+
+
+def test_an_error_code_marker_no_output_shows_fails_the_build_naming_page_and_line(
+    scratch: Path,
+):
+    line = append(scratch / "docs/index.md", "\nSee [why](error:zz99).\n")
+    log = build_fails(scratch)
+    assert (
+        f"docs/index.md:{line + 1}: (error:zz99) names an error code no output on the "
+        "page shows" in log
+    ), log
+
+
+def test_an_error_code_an_output_shows_unlinked_fails_the_build_naming_page_and_line(
+    scratch: Path,
+):
+    """The Pool page's only marker removed: its output still shows the code."""
+    page = scratch / "docs/pool.md"
+    text = page.read_text()
+    marker = re.search(r"\]\(error:(\w+)\)", text)
+    page.write_text(text.replace(marker[0], "](https://sqlalche.me)"))
+    include = next(
+        n
+        for n, line in enumerate(text.splitlines(), 1)
+        if '"examples/pool/exhaustion.py"' in line
+    )
+    log = build_fails(scratch)
+    assert (
+        f"docs/pool.md:{include}: examples/pool/exhaustion.out:2 shows "
+        f"sqlalchemy.exc.TimeoutError with error code {marker[1]}, which the page's "
+        "prose never links" in log
+    ), log
+
+
+def test_a_typed_link_to_an_error_explanation_fails_the_build_naming_page_and_line(
+    scratch: Path,
+):
+    url = "https://docs.sqlalchemy.org/en/21/errors.html#error-3o7r"
+    line = append(scratch / "docs/pool.md", f"\nSee [why]({url}).\n")
+    log = build_fails(scratch)
+    assert (
+        f"docs/pool.md:{line + 1}: a link to SQLAlchemy's explanation of error 3o7r "
+        "typed by hand; write [text](error:3o7r)" in log
+    ), log
+
+
+def test_an_error_code_printed_apart_from_its_exception_fails_naming_the_output_line(
+    scratch: Path,
+):
+    output = scratch / "examples/pool/exhaustion.out"
+    output.write_text(output.read_text().replace(" (Background", "\n(Background", 1))
+    log = build_fails(scratch)
+    assert (
+        "examples/pool/exhaustion.out:3: an error code with no exception name and "
+        "message before it on its line" in log
+    ), log
+
+
+def test_a_glossary_term_defined_twice_fails_the_build_naming_both_lines(
+    scratch: Path,
+):
+    glossary = scratch / "docs/glossary.md"
+    first = glossary.read_text().splitlines().index("## Flush {#flush}") + 1
+    line = append(
+        glossary,
+        "\n## Flush {#flush-again}\n\nAgain.\n\n"
+        "Shown in [Autoflush](sessions.md#autoflush). SQLAlchemy:"
+        " [Flushing](https://docs.sqlalchemy.org/en/21/orm/session_basics.html).\n",
+    )
+    log = build_fails(scratch)
+    assert (
+        f"docs/glossary.md:{line + 1}: 'Flush' is defined twice: here and at"
+        f" docs/glossary.md:{first}" in log
+    ), log
+
+
+def test_a_glossary_entry_linking_to_no_section_of_the_site_fails_the_build(
+    scratch: Path,
+):
+    line = append(
+        scratch / "docs/glossary.md",
+        "\n## Engine {#engine}\n\nThe pool and the dialect.\n\n"
+        "SQLAlchemy: [Engine](https://docs.sqlalchemy.org/en/21/core/engines.html).\n",
+    )
+    log = build_fails(scratch)
+    assert (
+        f"docs/glossary.md:{line + 1}: the entry 'Engine' links to no page of this site"
+        in log
+    ), log
+
+
+def test_a_term_defined_on_a_page_instead_of_the_glossary_names_page_and_line(
+    scratch: Path,
+):
+    line = append(scratch / "docs/index.md", "\n*[ORM]: Object Relational Mapper\n")
+    log = build_fails(scratch)
+    assert f"docs/index.md:{line + 1}: 'ORM' is defined on the page" in log, log

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from docsite.browser import (
     PAGES,
@@ -25,7 +26,7 @@ from docsite.browser import (
     url_of,
     watch,
 )
-from docsite.config import BENCHMARK, ROOT, rel, why_not_in_browser
+from docsite.config import BENCHMARK, GLOSSARY, ROOT, rel, why_not_in_browser
 from docsite.outputs import expected_output_path, shown_cells
 from docsite.site import html_pages, served, site_pages
 from docsite.sources import notebooks, pages_showing, shown_source
@@ -133,6 +134,41 @@ def test_a_production_search_lands_on_its_page(page, term: str):
     result.wait_for(timeout=10_000)
     href = result.get_attribute("href")
     assert PRODUCTION_SEARCHES[term] in href, f"searching {term!r} lands on {href}"
+
+
+# Words of error messages the examples print, and the section that shows and explains
+# each: a search finds it, and the Pitfalls table of every error the site shows, which
+# links it (docsite/error_codes.py). (Material's search matches words, not phrases.)
+ERROR_SEARCHES = {
+    "provisioning": "/web-apps/?h=provisioning#concurrent-use",
+    "concurrent operations": "/web-apps/?h=concurrent+operations#concurrent-use",
+    "greenlet_spawn": "/pitfalls/?h=greenlet_spawn#async-pitfalls",
+    "QueuePool limit": "/pool/?h=queuepool+limit#queuepool-limit",
+    "IllegalStateChangeError": "/pitfalls/?h=illegalstatechangeerror#async-session-shared",
+}
+ERRORS_TABLE = "/pitfalls/?h={}#errors-this-site-shows"
+
+
+@pytest.mark.parametrize("term", list(ERROR_SEARCHES))
+def test_an_error_message_search_finds_its_section_and_the_errors_table(
+    page, term: str
+):
+    page.goto("/", wait_until="networkidle")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially(term, delay=10)
+    table = ERRORS_TABLE.format("+".join(term.lower().split()))
+    results = page.locator("a.md-search-result__link")
+    for section in (ERROR_SEARCHES[term], table):
+        # Found, if perhaps folded under the page's first result ("1 more on this page").
+        found = page.locator(f'a.md-search-result__link[href$="{section}"]')
+        try:
+            found.first.wait_for(state="attached", timeout=10_000)
+        except PlaywrightTimeout:
+            hrefs = results.evaluate_all("as => as.map(a => a.getAttribute('href'))")
+            pytest.fail(f"searching {term!r} does not find {section}: {hrefs}")
+    first = urlparse(results.first.get_attribute("href")).path
+    pages = {urlparse(ERROR_SEARCHES[term]).path, "/pitfalls/"}
+    assert first in pages, f"searching {term!r}: the first result is {first}"
 
 
 def test_content_tabs_switch(page):
@@ -311,6 +347,74 @@ def test_the_page_fits_a_phone(browser, base_url: str, path: str):
     width = page.evaluate("document.documentElement.scrollWidth")
     context.close()
     assert width <= 390, f"{path} is {width} px wide on a 390 px phone"
+
+
+# --- Glossary terms: the definition on hover and on keyboard focus ----------------------
+
+# The tooltip Material shows for the focused or hovered element, as the reader sees it:
+# its text, whether the element names it as its description, and its box.
+TOOLTIP_OF = """element => {
+  const id = element.getAttribute("aria-describedby");
+  const tip = id && document.getElementById(id);
+  if (!tip || !tip.classList.contains("md-tooltip2--active")) return null;
+  const box = tip.querySelector(".md-tooltip2__inner").getBoundingClientRect();
+  return {text: tip.textContent, role: tip.getAttribute("role"),
+          left: box.left, right: box.right, height: box.height};
+}"""
+
+
+@pytest.mark.parametrize(
+    "viewport, phone", [(DESKTOP, False), (PHONE, True)], ids=["desktop", "phone"]
+)
+def test_a_glossary_term_shows_its_definition_on_hover_and_keyboard_focus(
+    browser, base_url: str, viewport: dict, phone: bool
+):
+    """A glossary term (hooks/glossary.py) shows its definition in Material's tooltip,
+    inside the screen, when pointed at and when reached with the Tab key; the tooltip is
+    the term's accessible description while it shows."""
+    from docsite.glossary import parse_glossary
+
+    definitions = {
+        t.anchor: t.definition for t in parse_glossary(GLOSSARY.read_text(), "")
+    }
+    context = browser.new_context(
+        base_url=base_url, viewport=viewport, is_mobile=phone, has_touch=phone
+    )
+    page = context.new_page()
+    problems = watch(page, base_url)
+    page.goto("/pool/", wait_until="networkidle")
+    terms = page.locator("article abbr[data-term]")
+    first = terms.first
+    definition = definitions[first.get_attribute("data-term")]
+    assert first.get_attribute("title") == definition
+    if not phone:
+        first.hover()
+        page.wait_for_function(
+            f"() => ({TOOLTIP_OF})(document.querySelector('article abbr[data-term]'))"
+        )
+        hovered = first.evaluate(TOOLTIP_OF)
+        assert hovered["text"] == definition and hovered["role"] == "tooltip", hovered
+        page.mouse.move(0, 0)
+        page.wait_for_function(
+            f"() => !({TOOLTIP_OF})(document.querySelector('article abbr[data-term]'))"
+        )
+    for _ in range(300):  # the Tab key, from the top of the page, to the first term
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('abbr[data-term]')"):
+            break
+    focused = page.evaluate_handle("document.activeElement")
+    assert focused.evaluate("e => e.matches('abbr[data-term]')"), "Tab reaches no term"
+    page.wait_for_function(f"e => ({TOOLTIP_OF})(e)", arg=focused)
+    shown = focused.evaluate(TOOLTIP_OF)
+    term = focused.evaluate("e => e.dataset.term")
+    context.close()
+    assert shown["text"] == definitions[term] and shown["role"] == "tooltip", shown
+    assert (
+        shown["height"] > 0
+        and 0 <= shown["left"]
+        and shown["right"] <= viewport["width"]
+    ), shown
+    assert not problems, problems
 
 
 # The Home page's answer (its first paragraph) and its link to the decision guide, as

@@ -193,6 +193,7 @@ def test_a_built_page_gives_its_prose_spans_with_their_links_and_its_outputs(
         ("ROLLBACK", ()),
     ]
     assert text.outputs == ["BEGIN (implicit)\nCOMMIT\n"]
+    assert text.links == [("../x/#y",)]
 
 
 def test_a_program_without_recorded_output_is_a_notice_in_the_preview_only(
@@ -458,3 +459,226 @@ def test_a_session_given_a_connection_joins_its_lane():
     assert lanes == ["Pool", "Connection 1", "Session 1"]
     (joined,) = [r for r in rows if r.lane == "Session 1"]
     assert (joined.kind, joined.joins) == ("join", "Connection 1")
+
+
+# --- Error codes (docsite/error_codes.py) ---------------------------------------------
+
+
+def test_an_error_code_is_read_with_the_exception_and_message_printed_before_it():
+    from docsite.error_codes import PrintedError, background_codes, errors_in_output
+
+    output = (
+        "BEGIN (implicit)\n"
+        "DetachedInstanceError Instance <Employee at 0x...> is not bound to a Session;"
+        " attribute refresh operation cannot proceed"
+        " (Background on this error at: https://sqlalche.me/e/21/bhk3)\n"
+        "main thread: InvalidRequestError: This session is provisioning a new"
+        " connection (Background on this error at: https://sqlalche.me/e/21/isce)\n"
+        "sqlalchemy.exc.TimeoutError: QueuePool limit of size 1 overflow 0 reached"
+        " (Background on this error at: https://sqlalche.me/e/20/3o7r)\n"
+        "ResourceClosedError: This transaction is closed\n"
+    )
+    assert errors_in_output(output) == [
+        PrintedError(
+            2,
+            "DetachedInstanceError",
+            "Instance <Employee at 0x...> is not bound to a Session; attribute "
+            "refresh operation cannot proceed",
+            "21",
+            "bhk3",
+        ),
+        PrintedError(
+            3,
+            "InvalidRequestError",
+            "This session is provisioning a new connection",
+            "21",
+            "isce",
+        ),
+        PrintedError(
+            4,
+            "sqlalchemy.exc.TimeoutError",
+            "QueuePool limit of size 1 overflow 0 reached",
+            "20",
+            "3o7r",
+        ),
+    ]
+    assert background_codes(output) == {"bhk3", "isce", "3o7r"}
+
+
+def test_an_error_code_without_an_exception_on_its_line_names_the_line():
+    from docsite.error_codes import errors_in_output
+
+    output = (
+        "StatementError: (sqlite3.IntegrityError) NOT NULL constraint failed\n"
+        "(Background on this error at: https://sqlalche.me/e/21/gkpj)\n"
+    )
+    with pytest.raises(ValueError, match=r"^line 2: an error code with no exception"):
+        errors_in_output(output)
+
+
+def test_an_error_code_links_to_sqlalchemys_explanation_for_the_pages_line():
+    from docsite.error_codes import explanation_url, first_words, link_markers
+
+    token = LOCKED_LINE.name.replace(".", "")  # "21", as in sqlalche.me/e/21/
+    url = f"https://docs.sqlalchemy.org/en/{token}/errors.html#error-bhk3"
+    assert explanation_url("bhk3") == url
+    assert link_markers("it fails ([why](error:bhk3)).") == f"it fails ([why]({url}))."
+    assert first_words("one two") == "one two"
+    assert first_words(" ".join(map(str, range(20)))).endswith(" 11 …")
+
+
+def test_a_pages_sections_have_the_anchors_their_links_take(tmp_path: Path):
+    from docsite.sources import section_at, sections
+
+    page = tmp_path / "page.md"
+    page.write_text(
+        "---\ndescription: x\n---\n\n# The page\n\n"
+        "## `DetachedInstanceError`: after close { #detached }\n\n"
+        "```sh\n# a comment, not a heading\n```\n\n"
+        "### A [linked](x.md) `begin()` heading\n\ntext\n"
+    )
+    assert [(s.line, s.level, s.anchor) for s in sections(page)] == [
+        (5, 1, "the-page"),
+        (7, 2, "detached"),
+        (13, 3, "a-linked-begin-heading"),
+    ]
+    assert section_at(page, 10).anchor == "detached"
+    assert section_at(page, 5) is None
+
+
+# --- The glossary -------------------------------------------------------------------------
+
+GLOSSARY_PAGE = """# Glossary
+
+Intro.
+
+## Flush {#flush}
+<!-- also: flushes, flushed -->
+
+The Session sending its changes, with `flush()` or
+[autoflush](#autoflush).
+
+Shown in [add() and flush()](sessions.md#add-and-flush). SQLAlchemy:
+[Flushing](https://docs.sqlalchemy.org/en/21/orm/session_basics.html#flushing).
+
+## Identity map
+
+One object per **primary key**.
+
+Shown in [The identity map](sessions.md#the-identity-map). SQLAlchemy:
+[identity map](https://docs.sqlalchemy.org/en/21/glossary.html#term-identity-map).
+"""
+
+
+def glossary_terms():
+    from docsite.glossary import parse_glossary
+
+    return parse_glossary(GLOSSARY_PAGE, "docs/glossary.md")
+
+
+def test_the_glossary_gives_each_term_its_forms_plain_definition_and_links():
+    flush, identity_map = glossary_terms()
+    assert (flush.name, flush.anchor, flush.line) == ("Flush", "flush", 5)
+    assert (
+        flush.definition
+        == "The Session sending its changes, with flush() or autoflush."
+    )
+    assert set(flush.forms) == {
+        "flush",
+        "Flush",
+        "flushes",
+        "Flushes",
+        "flushed",
+        "Flushed",
+    }
+    assert flush.shown_in == ("sessions.md#add-and-flush",)
+    assert flush.reference == (
+        "https://docs.sqlalchemy.org/en/21/orm/session_basics.html#flushing",
+    )
+    assert identity_map.anchor == "identity-map"  # from the heading, as MkDocs makes it
+    assert identity_map.definition == "One object per primary key."
+    assert identity_map.forms == ("identity map", "Identity map")
+
+
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        (
+            ("## Identity map", "## Flush"),
+            "docs/glossary.md:14: 'Flush' is defined twice: here and at docs/glossary.md:5",
+        ),
+        (
+            ("<!-- also: flushes, flushed -->", "<!-- also: flushes, identity map -->"),
+            "docs/glossary.md:14: 'identity map' is defined twice: by 'Identity map'",
+        ),
+        (
+            ("Shown in [add() and flush()](sessions.md#add-and-flush). ", ""),
+            "docs/glossary.md:5: the entry 'Flush' links to no page of this site",
+        ),
+        (
+            ("[identity map](https://docs.sqlalchemy.org/en/21/glossary.html", "[x](x"),
+            "docs/glossary.md:14: the entry 'Identity map' links to no page of SQLAl",
+        ),
+        (
+            ("\nOne object per **primary key**.\n", ""),
+            "docs/glossary.md:14: the entry 'Identity map' needs a definition paragraph",
+        ),
+    ],
+)
+def test_a_bad_glossary_entry_names_its_line(change: tuple[str, str], problem: str):
+    from docsite.glossary import GlossaryError, parse_glossary
+
+    broken = GLOSSARY_PAGE.replace(*change)
+    assert broken != GLOSSARY_PAGE
+    with pytest.raises(GlossaryError, match=re.escape(problem)):
+        parse_glossary(broken, "docs/glossary.md")
+
+
+def marked(markdown_text: str) -> str:
+    """Markdown rendered with the glossary's terms marked, as the site's pages are."""
+    import markdown
+
+    from docsite.glossary import GlossaryTerms
+
+    terms = GlossaryTerms()
+    terms.terms = glossary_terms()
+    return markdown.markdown(
+        markdown_text,
+        extensions=["admonition", "attr_list", "md_in_html", "pymdownx.details", terms],
+    )
+
+
+FLUSH_TITLE = 'title="The Session sending its changes, with flush() or autoflush."'
+
+
+def test_the_first_use_of_a_term_in_each_section_shows_its_definition():
+    html = marked(
+        "Flushed, then flushes.\n\n"  # capitalised; the second use is not marked
+        "## Flush and the identity map\n\n"  # headings are never marked
+        "The identity\nmap, and `flush` or [a flush](x.md), then a flush.\n"
+    )
+    abbrs = re.findall(r"<abbr ([^>]*)>([^<]*)</abbr>", html)
+    assert [text for _, text in abbrs] == ["Flushed", "identity\nmap", "flush"]
+    assert FLUSH_TITLE in abbrs[0][0] and 'tabindex="0"' in abbrs[0][0]
+    assert 'data-term="identity-map"' in abbrs[1][0]
+    assert "<code>flush</code>" in html and '<a href="x.md">a flush</a>' in html
+    assert "<h2>Flush and the identity map</h2>" in html
+
+
+def test_no_term_is_marked_inside_a_summary_or_a_longer_word():
+    html = marked('??? quote "A flush"\n\n    Not a flushing_mode; a flush.\n')
+    assert "<summary>A flush</summary>" in html
+    assert "flushing_mode" in html and re.findall(r"<abbr[^>]*>([^<]*)<", html) == [
+        "flush"
+    ]
+
+
+def test_a_page_that_defines_its_own_abbreviation_names_the_line():
+    from docsite.glossary import GlossaryError, check_no_page_abbreviations
+
+    fenced = "Text.\n\n```text\n*[HTML]: in a fence, shown as text\n```\n"
+    check_no_page_abbreviations(fenced, "docs/x.md", 1)
+    with pytest.raises(
+        GlossaryError, match=re.escape("docs/x.md:9: 'flush' is defined")
+    ):
+        check_no_page_abbreviations(fenced + "\n*[flush]: my own\n", "docs/x.md", 3)

@@ -10,12 +10,14 @@ import re
 import subprocess
 import sys
 import tempfile
+from html.parser import HTMLParser
 from pathlib import Path
 
 from docsite.config import (
     BACKENDS,
     BENCHMARK,
     DOCS_DIR,
+    GLOSSARY,
     NOTEBOOKS_DIR,
     OUTPUT_SUFFIX,
     ROOT,
@@ -24,6 +26,8 @@ from docsite.config import (
     rel,
 )
 from docsite.content_policy import INLINE_SCRIPT, script_hash
+from docsite.error_codes import EXPLANATION_LINK, background_codes, errors_on_page
+from docsite.glossary import NOT_MARKED, parse_glossary
 from docsite.site import PageText, html_pages, mkdocs_build, quotes_output, shows_quote
 from docsite.sources import (
     example_programs,
@@ -265,6 +269,19 @@ def source_of(site: Path, page: Path) -> Path:
     return DOCS_DIR / ("index.md" if path == Path(".") else f"{path}.md")
 
 
+def linked_outputs(
+    page: Path, links: tuple[str, ...], texts: dict[Path, PageText]
+) -> list[str]:
+    """The outputs shown on the site's pages that these links (of one paragraph, list
+    item or table row of `page`) lead to."""
+    linked = [
+        (page.parent / link.split("#")[0] / "index.html").resolve()
+        for link in links
+        if "://" not in link and not link.startswith("#")
+    ]
+    return [output for p in linked if p in texts for output in texts[p].outputs]
+
+
 def test_every_output_quoted_in_prose_is_shown(site: Path):
     """A code span in prose that quotes output (an error and its message, a line of the
     SQL log, a phrase of the log such as `batch not supported`) is shown by an output on
@@ -279,14 +296,7 @@ def test_every_output_quoted_in_prose_is_shown(site: Path):
             if not quotes_output(span.text):
                 continue
             seen[span.text] = seen.get(span.text, 0) + 1
-            linked = [
-                (page.parent / link.split("#")[0] / "index.html").resolve()
-                for link in span.links
-                if "://" not in link and not link.startswith("#")
-            ]
-            outputs = text.outputs + [
-                out for p in linked if p in texts for out in texts[p].outputs
-            ]
+            outputs = text.outputs + linked_outputs(page, span.links, texts)
             cited = any(link.startswith(SQLALCHEMY_DOCS) for link in span.links)
             if not cited and not any(shows_quote(span.text, o) for o in outputs):
                 source = source_of(site, page)
@@ -303,6 +313,48 @@ def test_every_output_quoted_in_prose_is_shown(site: Path):
         "shows; quote what the program printed, or link the proof:\n  "
         + "\n  ".join(unshown)
     )
+
+
+def test_every_error_code_an_output_shows_is_linked_from_its_pages_prose(site: Path):
+    """A code an output on a page shows (`Background on this error at:
+    https://sqlalche.me/e/21/bhk3`) is linked from the page's prose to SQLAlchemy's
+    explanation; and every such link is to a code that an output shows on the page, or
+    on a page the same paragraph, list item or table row links to (the Pitfalls table
+    of every error the site shows)."""
+    texts = {page.resolve(): PageText(page) for page in html_pages(site)}
+    wrong = []
+    for page, text in texts.items():
+        shown = {code for output in text.outputs for code in background_codes(output)}
+        source, linked = source_of(site, page), set()
+        for links in text.links:
+            codes = {m["code"] for link in links if (m := EXPLANATION_LINK.match(link))}
+            nearby = shown | {
+                code
+                for output in linked_outputs(page, links, texts)
+                for code in background_codes(output)
+            }
+            wrong += [
+                f"{rel(source)}:{line_of(source, f'error:{code}', f'#error-{code}')}: "
+                f"links the explanation of error {code}, which no output here or on a "
+                "page the paragraph links to shows"
+                for code in sorted(codes - nearby)
+            ]
+            linked |= codes
+        includes_of = {e.printed.code: e.include_where for e in errors_on_page(source)}
+        wrong += [
+            f"{includes_of.get(code, rel(source))}: an output shows error {code}, "
+            "which the page's prose never links to SQLAlchemy's explanation"
+            for code in sorted(shown - linked)
+        ]
+    assert not wrong, "\n".join(wrong)
+
+
+def line_of(source: Path, *texts: str) -> int | str:
+    """The first line of a page file holding one of the texts (a marker, or a URL a
+    notebook types), or "?"."""
+    lines = source.read_text().splitlines()
+    found = (n for n, line in enumerate(lines, 1) if any(t in line for t in texts))
+    return next(found, "?")
 
 
 TEXT_FILES = {".html", ".js", ".mjs", ".json", ".txt", ".xml", ".css", ".ipynb", ".py"}
@@ -352,3 +404,72 @@ def test_search_indexes_prose_not_whole_programs(site: Path):
     ]
     assert not leaked, f"program text in the search index: {sorted(set(leaked))}"
     assert not [doc["title"] for doc in index if "¶" in doc["title"]]
+
+
+VOID_ELEMENTS = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+
+
+class GlossaryTermsOnPage(HTMLParser):
+    """Each <abbr> a built page marks as a glossary term: its attributes and the
+    elements around it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[str] = []
+        self.found: list[tuple[dict[str, str | None], list[str]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "abbr" and "data-term" in dict(attrs):
+            self.found.append((dict(attrs), list(self.open)))
+        if tag not in VOID_ELEMENTS:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag) :]
+
+
+def test_every_glossary_term_shows_its_definition_on_another_page(site: Path):
+    """Each term of docs/glossary.md is marked, focusable and with its definition as the
+    title, on at least one other page, and never on the glossary page; never inside a
+    link, heading, code, button or summary (nested interactive content, or not prose).
+    """
+    terms = {term.anchor: term for term in parse_glossary(GLOSSARY.read_text(), "")}
+    shown: dict[str, set[str]] = {anchor: set() for anchor in terms}
+    wrong = []
+    for page in published_pages(site):
+        parser = GlossaryTermsOnPage()
+        parser.feed(page.read_text())
+        where = page.relative_to(site).as_posix()
+        for attributes, around in parser.found:
+            term = terms[attributes["data-term"]]
+            shown[term.anchor].add(where)
+            if attributes.get("title") != term.definition:
+                wrong.append(f"{where}: {term.name}: title {attributes.get('title')!r}")
+            if attributes.get("tabindex") != "0":
+                wrong.append(f"{where}: {term.name} cannot be reached by keyboard")
+            if set(around) & NOT_MARKED:
+                wrong.append(f"{where}: {term.name} inside {around[-3:]}")
+    assert not wrong, "\n".join(wrong)
+    on_glossary = sorted(
+        a for a, pages in shown.items() if "glossary/index.html" in pages
+    )
+    assert not on_glossary, f"terms marked on the glossary page itself: {on_glossary}"
+    unused = sorted(terms[a].name for a, pages in shown.items() if not pages)
+    assert not unused, f"glossary terms no other page uses: {unused}"

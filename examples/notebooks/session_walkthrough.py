@@ -98,7 +98,8 @@ print("name:", alice.name)
 #
 # The next cell commits and then closes the session. `commit()` expires Alice
 # (`expire_on_commit=True`, the default), and `close()` detaches her from the session, so
-# nothing can load her name again: reading it raises `DetachedInstanceError`, on purpose.
+# nothing can load her name again: reading it raises `DetachedInstanceError`, on purpose
+# ([SQLAlchemy's explanation](https://docs.sqlalchemy.org/en/21/errors.html#error-bhk3)).
 # Read what you need before closing, or create the session with
 # `Session(engine, expire_on_commit=False)` to keep the loaded values after a commit
 # ([shown on the Transactions page](../../transactions/#expire-on-commit)).
