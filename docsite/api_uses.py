@@ -510,7 +510,8 @@ def linked_uses(program: Path, documented: frozenset[str]) -> dict[str, str]:
 
 def label_of(identifier: str, use: ApiUse) -> str:
     """The label names what SQLAlchemy documents (`Engine.connect()`, though the program
-    held an OptionEngine); a parameter shows with its callable: `Session(expire_on_commit=)`."""
+    held an OptionEngine); a parameter shows with its callable: `Session(expire_on_commit=)`.
+    """
     parts = identifier.split(".")
     if use.kind == "parameter":
         callable_ = parts[-3]

@@ -331,13 +331,16 @@ def kind(e: Event) -> str:
     return e.object.rsplit(" ", 1)[0]
 
 
-BOX_W, BOX_H, STEP = 92, 24, 58
+BOX_W, BOX_H, STEP = 136, 24, 58
+# What a box says: SQLAlchemy counts five states; an expired object is still persistent
+# (inspect() says so), its attributes to be loaded again.
+STATE_NAMES = {"expired": "persistent, expired"}
 
 
 def states_svg(paths: list[ObjectPath], title: str, desc: str) -> str:
     heights = [20 + len(p.states) * STEP - (STEP - BOX_H) + 10 for p in paths]
     height = sum(heights)
-    chars = int((WIDTH - BOX_W / 2 - 30) / CHAR)
+    chars = int((WIDTH - BOX_W / 2 - 20) / CHAR)
     out, top = [svg_open(WIDTH, height, title, desc)], 0
     for path, h in zip(paths, heights, strict=True):
         out.append(f'<text class="head" x="4" y="{top + 14}">{path.obj}</text>')
@@ -346,7 +349,7 @@ def states_svg(paths: list[ObjectPath], title: str, desc: str) -> str:
             out.append(
                 f'<rect class="state {state.replace(" ", "-")}" x="4" y="{y}" width="{BOX_W}" '
                 f'height="{BOX_H}" rx="12"/><text class="state-name" x="{4 + BOX_W / 2}" '
-                f'y="{y + 16}" text-anchor="middle">{state}</text>'
+                f'y="{y + 16}" text-anchor="middle">{STATE_NAMES.get(state, state)}</text>'
             )
             if i == len(path.states) - 1:
                 continue
@@ -371,11 +374,12 @@ def states(program: Path, shown_as: str) -> str:
     if not paths:
         raise ValueError("its recorded events hold no ORM object's state")
     title = f"Object states in {shown_as}"
-    desc = "; ".join(f"{p.obj}: {' → '.join(p.states)}" for p in paths)
+    named = {p.obj: [STATE_NAMES.get(s, s) for s in p.states] for p in paths}
+    desc = "; ".join(f"{obj}: {' → '.join(states)}" for obj, states in named.items())
     items = [
         f"{p.obj}: {a} → {b} ({move})"
         for p in paths
-        for a, b, move in zip(p.states[:-1], p.states[1:], p.moves, strict=True)
+        for a, b, move in zip(named[p.obj][:-1], named[p.obj][1:], p.moves, strict=True)
     ]
     return figure(states_svg(paths, title, desc), items)
 
