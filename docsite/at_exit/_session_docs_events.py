@@ -43,7 +43,9 @@ class _Numbers:
 
 _connections, _sessions, _pooled = _Numbers(), _Numbers(), _Numbers()
 _objects: dict[str, _Numbers] = {}  # per class name
-_holder = weakref.WeakKeyDictionary()  # pooled connection's record -> its Connection
+# pooled connection's record -> its Connection, held weakly too: a Connection the
+# program leaves to the garbage collector must still be collected (and checked in).
+_holder = weakref.WeakKeyDictionary()
 
 
 def _program_frame():
@@ -87,14 +89,15 @@ def _engine_connect(conn) -> None:
     record, _checked_out = _checked_out, None
     if record is None:
         return
-    _holder[record] = conn
+    _holder[record] = weakref.ref(conn)
     if conn._echo:  # what decides whether it logs (SQLAlchemy's own attribute)
         _write(event="checkout", connection=_connections(conn), pooled=_pooled(record))
 
 
 @event.listens_for(Pool, "checkin")
 def _checkin(dbapi_connection, record) -> None:
-    conn = _holder.pop(record, None) if record is not None else None
+    held = _holder.pop(record, None) if record is not None else None
+    conn = held() if held is not None else None
     if conn is not None and conn._echo:
         _write(event="checkin", connection=_connections(conn), pooled=_pooled(record))
 
