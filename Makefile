@@ -23,7 +23,7 @@ export NO_MKDOCS_2_WARNING := 1
 # examples/, and a test run (or any command) must not make it rebuild.
 export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
 
-.PHONY: serve test test-matrix a11y-report bench-lighthouse bench-browser-run benchmark screenshots update-outputs update-matrix build bench-loop lock venv clean
+.PHONY: serve test test-matrix inventory a11y-report bench-lighthouse bench-browser-run benchmark screenshots update-outputs update-matrix build bench-loop lock venv clean
 
 ## serve: preview the site with live reload at http://127.0.0.1:8000
 serve: $(STAMP)
@@ -77,11 +77,15 @@ screenshots: $(STAMP)
 lock: $(STAMP)
 	$(BIN)/python tools/run_matrix.py lock
 
+## inventory: rebuild SQLAlchemy's inventories (docsite/inventories/) from its sdists with Sphinx
+inventory: $(STAMP)
+	$(BIN)/python tools/build_inventory.py
+
 ## venv: create $(VENV) from $(LOCK) (done by every target that needs it)
 venv: $(STAMP)
 
 clean:
-	rm -rf .venv .venv-sqlalchemy-* site .cache node_modules
+	rm -rf .venv .venv-sqlalchemy-* .venv-inventory site .cache node_modules
 
 $(STAMP): $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is needed; found " + sys.version.split()[0] + " (set PYTHON=...)")'

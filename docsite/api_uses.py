@@ -296,7 +296,7 @@ class ProgramReader:
             return returned(function.function, function.cls)
         if isinstance(function, Instance) and is_sqlalchemy(function.cls):
             # an instance called: sessionmaker()(), async_sessionmaker()()
-            call = getattr(function.cls, "__call__", None)
+            call = inspect.getattr_static(function.cls, "__call__", None)
             if call is not None:
                 return returned(call, function.cls)
         return None

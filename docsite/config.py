@@ -150,6 +150,41 @@ BROWSER_RUN = BrowserRun(
 )
 
 
+@dataclass(frozen=True)
+class Reference:
+    """How code spans in prose become links into SQLAlchemy's reference
+    ([tool.session-docs.reference]; docsite/reference.py, docsite/reference_links.py).
+    """
+
+    inventories: (
+        Path  # the committed objects.inv of each line: sqlalchemy-<version>.inv
+    )
+    tools_lock: Path  # the Sphinx tooling `make inventory` builds them with
+    tools: list[str]  # its requirements, resolved into tools_lock by `make lock`
+    # An instance name the pages use -> the classes it may be, tried in order:
+    # "engine" -> ["Engine", "AsyncEngine"].
+    receivers: dict[str, list[str]]
+    prefer: dict[str, str]  # short name -> the full name meant, where several exist
+    methods_of: list[str]  # classes a method named alone ("commit()") is looked up on
+    params_of: list[str]  # owners a parameter named alone is looked up on, in order
+    unlinked: dict[str, str]  # code span -> why it is deliberately not a link
+    only_in_locked_line: dict[str, str]  # linked name -> why 2.0's reference lacks it
+
+
+_REFERENCE = _CONFIG["reference"]
+REFERENCE = Reference(
+    ROOT / _REFERENCE["inventories"],
+    ROOT / _REFERENCE["tools-lock"],
+    _REFERENCE["tools"],
+    _REFERENCE["receivers"],
+    _REFERENCE["prefer"],
+    _REFERENCE["methods-of"],
+    _REFERENCE["params-of"],
+    _REFERENCE["unlinked"],
+    _REFERENCE["only-in-locked-line"],
+)
+
+
 def backends_for(program: Path) -> list[Backend]:
     """The backends an example is verified on: all, unless [only-on] narrows it. The
     benchmark is smoke-tested on the backends it measures."""

@@ -214,6 +214,8 @@ def shows_quote(quote: str, output: str) -> bool:
 class Span:
     text: str  # a code span in prose
     links: tuple[str, ...]  # the links of its paragraph, list item or table row
+    in_link: bool = False  # the span is (inside) a link's text
+    in_title: bool = False  # in a heading, a <summary> or a tab's <label>
 
 
 class PageText(html.parser.HTMLParser):
@@ -224,6 +226,8 @@ class PageText(html.parser.HTMLParser):
     OUTPUT = re.compile(r"\b(?:example-output|jp-OutputArea-output)\b")
     BLOCKS: ClassVar[set[str]] = {"p", "li", "tr", "dt", "dd", "h1", "h2", "h3",
                                   "h4", "h5", "h6"}  # fmt: skip
+    TITLES: ClassVar[set[str]] = {"h1", "h2", "h3", "h4", "h5", "h6", "summary",
+                                  "label"}  # fmt: skip
     VOID: ClassVar[set[str]] = {"area", "base", "br", "col", "embed", "hr", "img",
                                 "input", "link", "meta", "source", "track", "wbr"}  # fmt: skip
 
@@ -233,10 +237,12 @@ class PageText(html.parser.HTMLParser):
         self.outputs: list[str] = []
         self.links: list[tuple[str, ...]] = []  # of each block of prose that has any
         self._open: list[str] = []
-        self._blocks: list[tuple[list[str], list[str]]] = []  # (spans, links)
+        # (spans, links) of each open block; a span is (text, in a link, in a title)
+        self._blocks: list[tuple[list[tuple[str, bool, bool]], list[str]]] = []
         self._output_at: int | None = None  # depth of the open output element
         self._text: list[str] | None = None  # the code span or output being read
         self._skip_at: int | None = None  # depth of a block title (span.filename)
+        self._code_in = (False, False)  # the open code span: in a link, in a title
         self.feed(page.read_text())
 
     def handle_starttag(self, tag, attrs):
@@ -251,9 +257,20 @@ class PageText(html.parser.HTMLParser):
             self._skip_at = len(self._open)
         elif tag == "code" and "pre" not in self._open:
             self._text = []
+            self._code_in = (
+                "a" in self._open,
+                any(t in self.TITLES for t in self._open),
+            )
         if tag in self.BLOCKS:
             self._blocks.append(([], []))
-        if tag == "a" and self._blocks and attrs.get("href"):
+        # A name linked to SQLAlchemy's reference (docsite/reference_links.py, through
+        # autorefs) is no citation of the paragraph: its links are the prose's own.
+        if (
+            tag == "a"
+            and self._blocks
+            and attrs.get("href")
+            and "autorefs" not in classes
+        ):
             self._blocks[-1][1].append(attrs["href"])
 
     def handle_endtag(self, tag):
@@ -270,11 +287,13 @@ class PageText(html.parser.HTMLParser):
                 opened == "code" and self._text is not None and self._output_at is None
             ):
                 if self._blocks:
-                    self._blocks[-1][0].append("".join(self._text))
+                    self._blocks[-1][0].append(("".join(self._text), *self._code_in))
                 self._text = None
             if opened in self.BLOCKS and self._blocks:
                 spans, links = self._blocks.pop()
-                self.spans += [Span(text, tuple(links)) for text in spans]
+                self.spans += [
+                    Span(text, tuple(links), *where) for text, *where in spans
+                ]
                 if links:
                     self.links.append(tuple(links))
             if opened == tag:

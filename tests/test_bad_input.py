@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from docsite.config import OUTPUT_SUFFIX, ROOT, SQLALCHEMY_LINES, rel
+from docsite.config import LOCKED_LINE, OUTPUT_SUFFIX, ROOT, SQLALCHEMY_LINES, rel
 from docsite.site import mkdocs_build
 from docsite.sources import example_programs, inline_python_blocks, pages_showing
 
@@ -27,6 +27,8 @@ COPIED = [
     "tests",
     "mkdocs.yml",
     "pyproject.toml",
+    # SQLAlchemy's inventories, which the build links names through.
+    "docsite/inventories",
     # The footer states the versions the lock files pin.
     *(rel(line.lock) for line in SQLALCHEMY_LINES),
 ]
@@ -41,6 +43,7 @@ def scratch(tmp_path: Path) -> Path:
                 source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__")
             )
         else:
+            (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(source, tmp_path / name)
     return tmp_path.resolve()
 
@@ -91,6 +94,28 @@ def test_a_broken_anchor_names_the_page(scratch: Path):
     append(scratch / "docs/index.md", "\nSee [here](#no-such-heading).\n")
     log = build_fails(scratch)
     assert "'index.md'" in log and "#no-such-heading" in log
+
+
+def test_a_sqlalchemy_name_the_reference_lacks_names_page_and_line(scratch: Path):
+    line = append(scratch / "docs/index.md", "\nThen call `Session.comit()`.\n") + 1
+    log = build_fails(scratch)
+    assert (
+        f"docs/index.md:{line}: `Session.comit()`: sqlalchemy.orm.Session.comit" in log
+    )
+    assert "is not in SQLAlchemy" in log
+
+
+def test_a_stale_inventory_fails_the_build_naming_it_and_the_lock(scratch: Path):
+    from docsite.reference import inventory_path
+
+    path = scratch / rel(inventory_path(LOCKED_LINE))
+    path.write_bytes(path.read_bytes().replace(b"# Version: 2.", b"# Version: 1.", 1))
+    log = build_fails(scratch)
+    assert (
+        f"{rel(inventory_path(LOCKED_LINE))}:3: the inventory is of SQLAlchemy 1."
+        in log
+    )
+    assert f"{rel(LOCKED_LINE.lock)} locks SQLAlchemy {LOCKED_LINE.version}" in log
 
 
 def test_a_failing_notebook_cell_names_the_notebook(scratch: Path):

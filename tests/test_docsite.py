@@ -682,3 +682,276 @@ def test_a_page_that_defines_its_own_abbreviation_names_the_line():
         GlossaryError, match=re.escape("docs/x.md:9: 'flush' is defined")
     ):
         check_no_page_abbreviations(fenced + "\n*[flush]: my own\n", "docs/x.md", 3)
+
+
+def small_inventory(
+    path: Path, version: str = "2.1.9", body: str | None = None
+) -> Path:
+    """A Sphinx inventory with a few of SQLAlchemy's entries, as Sphinx writes one."""
+    import zlib
+
+    entries = [
+        ("sqlalchemy.orm.Session", "py:class", "orm/session_api.html#$"),
+        ("sqlalchemy.orm.Session.commit", "py:method", "orm/session_api.html#$"),
+        ("sqlalchemy.orm.Session.get", "py:method", "orm/session_api.html#$"),
+        ("sqlalchemy.orm.Session.new", "py:property", "orm/session_api.html#$"),
+        ("sqlalchemy.orm.Session.params.expire_on_commit", "py:parameter",
+         "orm/session_api.html#$"),
+        ("sqlalchemy.orm.sessionmaker", "py:class", "orm/session_api.html#$"),
+        ("sqlalchemy.orm.sessionmaker.params.expire_on_commit", "py:parameter",
+         "orm/session_api.html#$"),
+        ("sqlalchemy.engine.Connection", "py:class", "core/connections.html#$"),
+        ("sqlalchemy.engine.Connection.commit", "py:method", "core/connections.html#$"),
+        ("sqlalchemy.engine.Engine", "py:class", "core/connections.html#$"),
+        ("sqlalchemy.engine.Engine.begin", "py:method", "core/connections.html#$"),
+        ("sqlalchemy.ext.asyncio.AsyncEngine", "py:class", "orm/asyncio.html#$"),
+        ("sqlalchemy.ext.asyncio.AsyncEngine.sync_engine", "py:attribute",
+         "orm/asyncio.html#$"),
+        ("sqlalchemy.sql.expression.select", "py:function", "core/selectable.html#$"),
+        ("sqlalchemy.sql.expression.delete", "py:function", "core/dml.html#$"),
+        ("sqlalchemy.future.select", "py:function", "core/future.html#$"),
+        ("glossary", "std:doc", "glossary.html"),
+        ("unit of work", "std:term", "glossary.html#term-unit-of-work"),
+    ]  # fmt: skip
+    if body is None:
+        body = "".join(f"{n} {r} 1 {u} -\n" for n, r, u in entries)
+    path.write_bytes(
+        b"# Sphinx inventory version 2\n# Project: SQLAlchemy\n"
+        + f"# Version: {version}\n".encode()
+        + b"# The remainder of this file is compressed using zlib.\n"
+        + zlib.compress(body.encode())
+    )
+    return path
+
+
+def small_resolver(tmp_path: Path):
+    from dataclasses import replace
+
+    from docsite.config import REFERENCE
+    from docsite.reference import Resolver, parse_inventory
+
+    reference = replace(
+        REFERENCE,
+        receivers={"engine": ["Engine", "AsyncEngine"], "conn": ["Connection"],
+                   "session": ["Session"]},
+        prefer={"select": "sqlalchemy.sql.expression.select"},
+        methods_of=["Session", "Connection"],
+        params_of=["Session", "sessionmaker"],
+        unlinked={"Session.sneaky()": "a test"},
+    )  # fmt: skip
+    return Resolver(parse_inventory(small_inventory(tmp_path / "o.inv")), reference)
+
+
+def test_an_inventory_gives_the_python_entries_with_their_uris(tmp_path: Path):
+    from docsite.reference import parse_inventory
+
+    found = parse_inventory(small_inventory(tmp_path / "o.inv"))
+    assert (found.project, found.version) == ("SQLAlchemy", "2.1.9")
+    commit = found.entries["sqlalchemy.orm.Session.commit"]
+    assert (commit.role, commit.uri) == (
+        "py:method",
+        "orm/session_api.html#sqlalchemy.orm.Session.commit",
+    )
+    assert "glossary" not in found.entries and "unit of work" not in found.entries
+
+
+@pytest.mark.parametrize(
+    "damage, problem",
+    [
+        (lambda b: b[:40], ":1: not a Sphinx inventory"),
+        (lambda b: b.replace(b"version 2", b"version 1"), ":1: expected"),
+        (lambda b: b[:-20], ":5: its compressed part is broken"),
+    ],
+)
+def test_a_broken_inventory_names_its_file_and_line(tmp_path: Path, damage, problem):
+    from docsite.reference import InventoryError, parse_inventory
+
+    path = small_inventory(tmp_path / "o.inv")
+    path.write_bytes(damage(path.read_bytes()))
+    with pytest.raises(InventoryError, match=re.escape(f"{path}{problem}")):
+        parse_inventory(path)
+
+
+def test_a_stale_inventory_names_the_inventory_and_the_lock(tmp_path: Path):
+    from docsite.reference import InventoryError, inventory
+
+    path = small_inventory(tmp_path / "o.inv", version="2.1.8")
+    with pytest.raises(InventoryError) as stale:
+        inventory(LOCKED_LINE, path)
+    assert str(stale.value).startswith(
+        f"{path}:3: the inventory is of SQLAlchemy 2.1.8"
+    )
+    assert f"{LOCKED_LINE.lock.name} locks SQLAlchemy {LOCKED_LINE.version}" in str(
+        stale.value
+    )
+
+
+@pytest.mark.parametrize(
+    "span, context, identifier",
+    [
+        ("Session", None, "sqlalchemy.orm.Session"),
+        ("Session.commit()", None, "sqlalchemy.orm.Session.commit"),
+        ("session.get(Employee, 1)", None, "sqlalchemy.orm.Session.get"),
+        ("session.new", None, "sqlalchemy.orm.Session.new"),
+        ("conn.commit()", None, "sqlalchemy.engine.Connection.commit"),
+        # an instance name tries its classes in order
+        ("engine.sync_engine", None, "sqlalchemy.ext.asyncio.AsyncEngine.sync_engine"),
+        ("engine.begin()", None, "sqlalchemy.engine.Engine.begin"),
+        # a method alone: on the paragraph's class first, then methods-of in order
+        ("commit()", None, "sqlalchemy.orm.Session.commit"),
+        ("commit()", "sqlalchemy.engine.Connection", "sqlalchemy.engine.Connection.commit"),
+        (".commit()", "sqlalchemy.engine.Connection", "sqlalchemy.engine.Connection.commit"),
+        # a function; a tie declared in prefer
+        ("select(Employee)", None, "sqlalchemy.sql.expression.select"),
+        ("delete()", None, "sqlalchemy.sql.expression.delete"),
+        # parameters: the paragraph's owner first, then params-of
+        ("expire_on_commit=False", None, "sqlalchemy.orm.Session.params.expire_on_commit"),
+        ("expire_on_commit", "sqlalchemy.orm.sessionmaker",
+         "sqlalchemy.orm.sessionmaker.params.expire_on_commit"),
+        ("sqlalchemy.engine.Engine", None, "sqlalchemy.engine.Engine"),
+    ],
+)  # fmt: skip
+def test_a_code_span_resolves_to_the_entry_it_names(
+    tmp_path: Path, span: str, context: str | None, identifier: str
+):
+    from docsite.reference import Target
+
+    named_last = Target(context, context) if context else None  # a class
+    assert small_resolver(tmp_path).resolve(span, named_last).identifier == identifier
+
+
+@pytest.mark.parametrize(
+    "span",
+    ["BEGIN (implicit)", "COMMIT", "Employee", "alice.name", "print()", "session",
+     "with Session(engine) as session:", "examples/x.py", "id=1", "Base.metadata"],
+)  # fmt: skip
+def test_a_code_span_that_is_not_sqlalchemy_api_is_left_alone(tmp_path: Path, span):
+    assert small_resolver(tmp_path).resolve(span) is None
+
+
+@pytest.mark.parametrize(
+    "span, problem",
+    [
+        ("Session.comit()", "sqlalchemy.orm.Session.comit is not in SQLAlchemy 2.1.9"),
+        ("conn.get()", "(`conn` is declared as sqlalchemy.engine.Connection)"),
+        ("sqlalchemy.orm.Sesion", "`sqlalchemy.orm.Sesion` is not in"),
+    ],
+)
+def test_a_name_the_reference_lacks_is_refused(tmp_path: Path, span, problem):
+    from docsite.reference import UnknownName
+
+    with pytest.raises(UnknownName, match=re.escape(problem)):
+        small_resolver(tmp_path).resolve(span)
+
+
+def test_a_short_name_with_two_entries_must_be_declared(tmp_path: Path):
+    from dataclasses import replace
+
+    from docsite.reference import UnknownName
+
+    resolver = small_resolver(tmp_path)
+    resolver.reference = replace(resolver.reference, prefer={})
+    with pytest.raises(UnknownName, match=r"declare which one .*\.prefer\]"):
+        resolver.resolve("select()")
+
+
+def test_prose_spans_become_references_and_the_rest_is_left_alone(tmp_path: Path):
+    from docsite.reference_links import ReferenceError, link_reference_names
+
+    page = (
+        "# The `Session.commit()` heading\n"
+        "\n"
+        "Call `conn.commit()`, then `commit()` again; `COMMIT` is SQL.\n"
+        "\n"
+        "```python\n"
+        "`Session.commit()` in a fence\n"
+        "```\n"
+        "See [`Session.get()`](https://example.org/) and `Session.sneaky()`.\n"
+        "Then `commit()`.\n"
+    )
+    linked, spans = link_reference_names(page, "docs/x.md", 3, small_resolver(tmp_path))
+    assert linked.split("\n") == [
+        "# The `Session.commit()` heading",
+        "",
+        (
+            "Call [`conn.commit()`][sqlalchemy.engine.Connection.commit], then "
+            "[`commit()`][sqlalchemy.engine.Connection.commit] again; `COMMIT` is SQL."
+        ),
+        "",
+        "```python",
+        "`Session.commit()` in a fence",
+        "```",
+        "See [`Session.get()`](https://example.org/) and `Session.sneaky()`.",
+        # the paragraph changed (a fence ended it): commit() is methods-of's first
+        "Then [`commit()`][sqlalchemy.orm.Session.commit].",
+        "",
+    ]
+    assert [(s.line, s.code) for s in spans] == [
+        (5, "conn.commit()"), (5, "commit()"), (11, "commit()")
+    ]  # fmt: skip
+    with pytest.raises(ReferenceError, match=r"^docs/x\.md:4: `Session\.comit\(\)`"):
+        link_reference_names("x\n`Session.comit()`\n", "docs/x.md", 3,
+                             small_resolver(tmp_path))  # fmt: skip
+
+
+def test_a_notebooks_rendered_spans_link_outside_code_and_links(tmp_path: Path):
+    from docsite.reference_links import ReferenceError, link_reference_names_in_html
+
+    notebook = tmp_path / "nb.py"
+    notebook.write_text(
+        "# %% [markdown]\n# Call `conn.commit()`.\n# `Session.comit()`\n"
+    )
+    page = (
+        "<p>Call <code>conn.commit()</code>, then <code>commit()</code>.</p>"
+        '<pre><code>session.commit()</code></pre><p><a href="x"><code>Session</code></a></p>'
+    )
+    linked, spans = link_reference_names_in_html(
+        page,
+        "nb.py",
+        notebook.read_text(),
+        small_resolver(tmp_path),
+        "https://docs.example/",
+    )
+    href = (
+        "https://docs.example/core/connections.html#sqlalchemy.engine.Connection.commit"
+    )
+    link = f'<a class="autorefs autorefs-external" href="{href}">'
+    assert linked == (
+        f"<p>Call {link}<code>conn.commit()</code></a>, then "
+        f"{link}<code>commit()</code></a>.</p>"
+        '<pre><code>session.commit()</code></pre><p><a href="x"><code>Session</code></a></p>'
+    )
+    assert [(s.line, s.code) for s in spans] == [(2, "conn.commit()"), (1, "commit()")]
+    with pytest.raises(ReferenceError, match=re.escape("nb.py:3: `Session.comit()`")):
+        link_reference_names_in_html(
+            "<p><code>Session.comit()</code></p>", "nb.py", notebook.read_text(),
+            small_resolver(tmp_path), "",
+        )  # fmt: skip
+
+
+def test_a_collapsible_blocks_title_is_left_alone(tmp_path: Path):
+    """Its title becomes a <summary>: a link there would be a control inside a control."""
+    from docsite.reference_links import link_reference_names
+
+    page = '??? note "Why `Session`"\n    Because `Session` is.\n'
+    linked, _ = link_reference_names(page, "docs/x.md", 1, small_resolver(tmp_path))
+    assert linked == (
+        '??? note "Why `Session`"\n    Because [`Session`][sqlalchemy.orm.Session] is.\n'
+    )
+
+
+def test_a_built_pages_spans_say_whether_in_a_link_or_a_title(tmp_path: Path):
+    """A name linked to SQLAlchemy's reference is no citation of its paragraph."""
+    page = tmp_path / "index.html"
+    page.write_text(
+        '<p>See <a class="autorefs autorefs-external" href="https://docs.sqlalchemy.org/'
+        'en/21/x.html"><code>Session</code></a> and <code>COMMIT</code>.</p>'
+        "<h2><code>commit()</code></h2>"
+        "<details><summary><code>rollback()</code></summary></details>"
+    )
+    spans = PageText(page).spans
+    assert [(s.text, s.links, s.in_link, s.in_title) for s in spans] == [
+        ("Session", (), True, False),
+        ("COMMIT", (), False, False),
+        ("commit()", (), False, True),
+    ]

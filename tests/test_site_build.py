@@ -473,3 +473,47 @@ def test_every_glossary_term_shows_its_definition_on_another_page(site: Path):
     assert not on_glossary, f"terms marked on the glossary page itself: {on_glossary}"
     unused = sorted(terms[a].name for a, pages in shown.items() if not pages)
     assert not unused, f"glossary terms no other page uses: {unused}"
+
+
+def test_every_sqlalchemy_name_in_prose_links_to_its_reference(site: Path):
+    """Each code span in prose (not in a code block, a link already, or a title: a
+    heading, a collapsible block's <summary>, a tab's <label>) that
+    names SQLAlchemy API, by the rules of docsite/reference.py, is a link to SQLAlchemy's
+    reference, unless [tool.session-docs.reference.unlinked] lists it."""
+    from docsite.config import LOCKED_LINE, REFERENCE
+    from docsite.reference import Resolver, UnknownName, inventory
+
+    resolver = Resolver(inventory(LOCKED_LINE))
+    linked, unlinked = 0, []
+    for page in html_pages(site):
+        for span in PageText(page).spans:
+            if span.in_title or span.text in REFERENCE.unlinked:
+                continue
+            try:
+                names_api = resolver.resolve(span.text) is not None
+            except UnknownName:
+                names_api = True
+            if span.in_link:
+                linked += names_api
+            elif names_api:
+                unlinked.append(f"{rel(source_of(site, page))}: `{span.text}`")
+    assert linked > 0, "no SQLAlchemy name on the site links to its reference"
+    assert not unlinked, (
+        "SQLAlchemy names in prose that do not link to SQLAlchemy's reference:\n  "
+        + "\n  ".join(unlinked)
+    )
+
+
+def test_names_link_to_the_published_reference_of_the_locked_line(site: Path):
+    """The links point at docs.sqlalchemy.org for the line the pages show: never a file:
+    URL or a path of the machine (the inventory is read from a file)."""
+    from docsite.config import LOCKED_LINE
+    from docsite.reference import docs_url
+
+    hrefs = re.findall(
+        r'<a class="autorefs[^"]*" href="([^"]+)"',
+        "\n".join(p.read_text() for p in html_pages(site)),
+    )
+    assert hrefs, "no link into SQLAlchemy's reference on the site"
+    wrong = sorted({h for h in hrefs if not h.startswith(docs_url(LOCKED_LINE))})
+    assert not wrong, f"reference links elsewhere than {docs_url(LOCKED_LINE)}: {wrong}"

@@ -2,7 +2,8 @@
 
     python tools/run_matrix.py test      # make test-matrix: run it, print a table per cell
     python tools/run_matrix.py update    # make update-matrix: record outputs in every cell
-    python tools/run_matrix.py lock      # make lock: one lock file per SQLAlchemy line
+    python tools/run_matrix.py lock      # make lock: one lock file per SQLAlchemy line,
+                                         # and make inventory's
 
 Backends and lines come from pyproject.toml ([tool.session-docs], read by
 docsite/config.py). Each SQLAlchemy line gets its own venv (.venv for the locked line,
@@ -27,6 +28,7 @@ from pathlib import Path
 from docsite.config import (
     BACKENDS,
     LOCKED_LINE,
+    REFERENCE,
     ROOT,
     SQLALCHEMY_LINES,
     SQLAlchemyLine,
@@ -162,6 +164,15 @@ def lock() -> int:
                 cwd=ROOT, check=True,
             )  # fmt: skip
         print(f"wrote {rel(line.lock)} (SQLAlchemy {line.version})")
+    # The Sphinx tooling of `make inventory` (tools/build_inventory.py): a lock of its
+    # own, so that readers and contributors never install Sphinx.
+    subprocess.run(
+        [python, "-m", "uv", "pip", "compile", "-", "--universal",
+         "--python-version", "3.11", "--generate-hashes", "--quiet",
+         "--custom-compile-command", "make lock", "-o", rel(REFERENCE.tools_lock)],
+        input="\n".join(REFERENCE.tools) + "\n", text=True, cwd=ROOT, check=True,
+    )  # fmt: skip
+    print(f"wrote {rel(REFERENCE.tools_lock)} (make inventory's Sphinx)")
     return 0
 
 
