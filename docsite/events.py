@@ -21,7 +21,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from docsite.config import rel
+from docsite.config import ROOT, rel
 
 EVENTS_SUFFIX = ".events"
 
@@ -79,7 +79,7 @@ def events_path(program: Path) -> Path:
 def parse_events(text: str, path: Path) -> list[Event]:
     events = []
     for at, raw in enumerate(text.splitlines(), 1):
-        where = f"{rel(path)}:{at}"
+        where = f"{rel(path) if path.is_relative_to(ROOT) else path}:{at}"
         try:
             fields = json.loads(raw)
         except json.JSONDecodeError as wrong:

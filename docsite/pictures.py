@@ -119,6 +119,7 @@ def lanes_and_rows(events: list[Event], source: Source) -> tuple[list[str], list
 
 WIDTH = 360  # the viewBox, in px: a phone's column (a narrower one scales it down)
 LANE_GAP, ROW_HEIGHT, HEAD_LINE = 26, 36, 17
+MAX_LANES = 5  # beyond, a row's text has too little of the phone's width left
 CHAR = 6.8  # a character's width at 11.5px in the system monospace fonts, generously
 
 
@@ -246,6 +247,12 @@ def timeline(program: Path, shown_as: str) -> str:
     if not rows:
         raise ValueError(
             "its recorded events hold no Connection's work (does it set echo=True?)"
+        )
+    if len(lanes) > MAX_LANES:
+        raise ValueError(
+            f"its timeline would need {len(lanes)} lanes ({', '.join(lanes)}); "
+            f"{MAX_LANES} fit a phone: show fewer Connections and Sessions, or no "
+            "timeline"
         )
     title = f"Timeline of {shown_as}"
     desc = (

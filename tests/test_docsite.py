@@ -25,7 +25,13 @@ from docsite.events import (
 )
 from docsite.outputs import cell_of_output, log_lines, normalise, output_chain
 from docsite.picture_blocks import picture_attr
-from docsite.pictures import Source, lanes_and_rows, object_paths, timeline_svg
+from docsite.pictures import (
+    Source,
+    lanes_and_rows,
+    object_paths,
+    timeline,
+    timeline_svg,
+)
 from docsite.redirected import redirecting
 from docsite.site import PageText, quotes_output, shows_quote
 from docsite.sources import body_first_line, focus_lines, hl_ranges, lock_pins
@@ -955,3 +961,16 @@ def test_a_built_pages_spans_say_whether_in_a_link_or_a_title(tmp_path: Path):
         ("COMMIT", (), False, False),
         ("commit()", (), False, True),
     ]
+
+
+def test_a_timeline_too_wide_for_a_phone_is_refused(tmp_path: Path):
+    program = tmp_path / "x.py"
+    program.write_text("with engine.connect() as conn:\n    pass\n")
+    program.with_suffix(".events").write_text(
+        "".join(
+            json.dumps({"event": "begin", "connection": n, "line": 1}) + "\n"
+            for n in range(1, 7)
+        )
+    )
+    with pytest.raises(ValueError, match="would need 6 lanes .*5 fit a phone"):
+        timeline(program, "x.py")
