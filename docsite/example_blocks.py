@@ -20,7 +20,9 @@ Before pymdownx.snippets reads the page, this rewrites that fence so the reader 
   if not, the badges line says why.
 
 A fence may ask for the output of every backend, or of every SQLAlchemy line, side by side
-in content tabs: ```` ```python outputs="backends" ```` or ```` outputs="versions" ````.
+in content tabs: ```` ```python outputs="backends" ```` or ```` outputs="versions" ````;
+and for a picture of what the program did, in a tab beside its output:
+```` picture="timeline" ```` or ```` picture="states" ```` (docsite/picture_blocks.py).
 
 Python blocks always show whole files: every block must run when copied. A contributor's
 mistake (missing file, partial include, no recorded output) stops the build with the page
@@ -44,6 +46,7 @@ from docsite.config import (
     why_not_in_browser,
 )
 from docsite.outputs import expected_output_path, log_lines, output_chain, shown_cells
+from docsite.picture_blocks import picture_attr, with_picture_tab
 from docsite.reference import inventory
 from docsite.sources import (
     PROGRAM_FENCE,
@@ -76,6 +79,7 @@ class ProgramFence:
     lang: str
     attrs: str  # other attributes of the fence, as written
     by: str | None  # outputs="backends" or "versions"
+    picture: str | None = None  # picture="timeline" or "states"
 
 
 def parse_fence(m: re.Match[str], where: str, root: Path) -> ProgramFence:
@@ -97,8 +101,12 @@ def parse_fence(m: re.Match[str], where: str, root: Path) -> ProgramFence:
             raise ExampleError(
                 f'{where}: outputs="{by}": use outputs="backends" or "versions"'
             )
+    try:
+        attrs, picture = picture_attr(attrs)
+    except ValueError as wrong:
+        raise ExampleError(f"{where}: {wrong}") from None
     return ProgramFence(
-        where, program, include, m["indent"], m["ticks"], m["lang"], attrs, by
+        where, program, include, m["indent"], m["ticks"], m["lang"], attrs, by, picture
     )
 
 
@@ -231,7 +239,13 @@ def rewrite_example_blocks(
     def rewrite(m: re.Match[str]) -> str:
         line = first_line + markdown.count("\n", 0, m.start()) + 1  # the include line
         fence = parse_fence(m, f"{page_path}:{line}", root)
-        parts = [program_block(fence), *output_blocks(fence, root, preview)]
+        outputs = output_blocks(fence, root, preview)
+        if fence.picture:
+            try:
+                outputs = with_picture_tab(fence, outputs, preview)
+            except ValueError as wrong:
+                raise ExampleError(f"{fence.where}: {wrong}") from None
+        parts = [program_block(fence), *outputs]
         parts.append(verified_on(fence.program, fence.indent))
         parts.append(api_row(fence.program, reference_names(), fence.indent))
         return "\n\n".join(p for p in parts if p)

@@ -28,6 +28,8 @@ class Run:
     # What the program left behind: files in its working directory, threads alive when
     # it exited, processes it started that outlived it, connections to the server.
     leftovers: list[str]
+    # SQLAlchemy's events, as recorded (docsite/events.py), if they were asked for.
+    events: str | None = None
 
 
 def run_as_reader(
@@ -36,10 +38,12 @@ def run_as_reader(
     timeout: float = 120,
     source: str | None = None,
     args: Sequence[str] = (),
+    record_events: bool = False,
 ) -> Run:
     """Run a copy of the program in a fresh interpreter and an empty directory, as a
     reader who pasted it into a file would; report what it printed and left behind.
     On another backend the unchanged program runs in a schema (or database) of its own.
+    record_events: record SQLAlchemy's events too (docsite/events.py), in the same run.
     """
     with (
         tempfile.TemporaryDirectory(prefix="example-") as workdir,
@@ -69,6 +73,10 @@ def run_as_reader(
             env["SESSION_DOCS_THREADS_FILE"] = threads_file = str(
                 Path(watch, "threads")
             )
+            events_file = Path(watch, "events")
+            if record_events:  # docsite/at_exit/_session_docs_events.py writes it
+                env["SESSION_DOCS_EVENTS_FILE"] = str(events_file)
+                env["SESSION_DOCS_EVENTS_PROGRAM"] = script.name
             proc = subprocess.Popen(
                 command,
                 cwd=workdir,
@@ -86,13 +94,14 @@ def run_as_reader(
             ]
             if Path(threads_file).exists():
                 leftovers += Path(threads_file).read_text().splitlines()
+            events = events_file.read_text() if events_file.exists() else None
         # Connections first: a process left running may hold one (it is killed next).
         if redirect is not None and (
             count := open_connections(backend, redirect["name"])
         ):
             leftovers.append(f"{count} connection(s) to {backend.label} still open")
         leftovers += [f"process {p}" for p in outlived + stop_session(proc.pid)]
-    return Run(program, proc.returncode, stdout, stderr, leftovers)
+    return Run(program, proc.returncode, stdout, stderr, leftovers, events)
 
 
 def wait_for(

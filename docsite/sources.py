@@ -37,6 +37,9 @@ FENCE_OPEN = re.compile(
     r"^(?P<indent>[ \t]*)(?P<ticks>`{3,}|~{3,})[ \t]*\{?\.?(?P<lang>[\w-]*)"
 )
 PYTHON_LANGS = {"py", "python", "python3", "pycon", "py3"}
+# A fence's request for a picture of what its program did (docsite/pictures.py):
+# ```python picture="timeline"```. The one place a program declares one.
+PICTURE_ATTR = re.compile(r'\s*picture="(?P<kind>[^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,17 @@ def pages_showing() -> dict[Path, list[Include]]:
         for inc in includes(page):
             shown.setdefault(inc.path, []).append(inc)
     return shown
+
+
+@cache
+def pictured_programs() -> set[Path]:
+    """The programs some page asks a picture of: the tests record their events."""
+    return {
+        ROOT / m["path"]
+        for page in pages()
+        for m in PROGRAM_FENCE.finditer(page.read_text())
+        if PICTURE_ATTR.search(m["attrs"])
+    }
 
 
 def example_id(program: Path) -> str:

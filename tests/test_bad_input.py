@@ -389,6 +389,48 @@ def test_a_highlighted_line_that_would_be_folded_fails_the_build(scratch: Path):
     )
 
 
+def test_a_picture_of_a_program_that_records_no_events_names_page_and_line(
+    scratch: Path,
+):
+    program = "examples/connections/autocommit.py"  # a page shows it, with no picture
+    assert not (scratch / program).with_suffix(".events").exists()
+    line = append(
+        scratch / "docs/index.md",
+        f'\n```python picture="timeline"\n--8<-- "{program}"\n```\n',
+    )
+    log = build_fails(scratch)
+    assert (
+        f'docs/index.md:{line + 2}: picture="timeline": {program} records no events '
+        "(examples/connections/autocommit.events)" in log
+    ), log
+
+
+def test_a_fence_asking_for_an_unknown_picture_names_page_and_line(scratch: Path):
+    program = rel(example_programs()[0])
+    line = append(
+        scratch / "docs/index.md",
+        f'\n```python picture="pie"\n--8<-- "{program}"\n```\n',
+    )
+    log = build_fails(scratch)
+    assert f'docs/index.md:{line + 2}: picture="pie": use picture="timeline"' in log
+
+
+def test_a_recorded_event_edited_by_hand_fails_naming_the_events_file(scratch: Path):
+    program = scratch / "examples/transactions/connection_savepoint.py"
+    events = program.with_suffix(".events")
+    lines = events.read_text().splitlines(keepends=True)
+    assert '"sql": "INSERT INTO employee' in lines[2]
+    lines[2] = lines[2].replace("INSERT INTO employee", "INSERT INTO manager")
+    events.write_text("".join(lines))
+    report = example_tests_fail(scratch, program)
+    where = events.relative_to(scratch).as_posix()
+    # against the output it is shown beside, without a run; and against a new run
+    assert (
+        f"{where}:3: 'INSERT INTO manager (id, name) VALUES (?, ?)' is not in" in report
+    )
+    assert f"{where}:3: the events of" in report
+
+
 def test_an_error_code_marker_no_output_shows_fails_the_build_naming_page_and_line(
     scratch: Path,
 ):

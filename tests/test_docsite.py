@@ -3,6 +3,7 @@ parsers, the matrix's output files, normalisation, and reading a built page."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -16,7 +17,21 @@ from docsite.config import (
     LOCKED_LINE,
     SQLALCHEMY_LINES,
 )
+from docsite.events import (
+    EventsError,
+    disagreement,
+    normalise_events,
+    parse_events,
+)
 from docsite.outputs import cell_of_output, log_lines, normalise, output_chain
+from docsite.picture_blocks import picture_attr
+from docsite.pictures import (
+    Source,
+    lanes_and_rows,
+    object_paths,
+    timeline,
+    timeline_svg,
+)
 from docsite.redirected import redirecting
 from docsite.site import PageText, quotes_output, shows_quote
 from docsite.sources import body_first_line, focus_lines, hl_ranges, lock_pins
@@ -287,6 +302,177 @@ def test_api_uses_take_annotations_of_the_program_and_ignore_what_they_cannot_fo
         "def endpoint(session: SessionDep):\n"
         "    session.commit()\n"
     ) == ["Session", "Session.commit()"]
+
+
+# --- Pictures from recorded events (docsite/events.py, docsite/pictures.py) -------------
+
+EVENTS_PATH = EXAMPLES_DIR / "x.events"  # only named in messages
+OUT = EXAMPLES_DIR / "x.out"
+SMALL_RUN = """\
+{"event": "checkout", "connection": 1, "pooled": 1, "line": 2}
+{"event": "begin", "connection": 1, "line": 3}
+{"event": "execute", "connection": 1, "sql": "SELECT 1", "line": 3}
+{"event": "commit", "connection": 1, "line": 4}
+{"event": "checkin", "connection": 1, "pooled": 1, "line": 2}
+"""
+SMALL_OUTPUT = "BEGIN (implicit)\nSELECT 1\n[...] ()\nCOMMIT\n"
+SMALL_PROGRAM = Source(
+    [
+        "engine = create_engine('sqlite://', echo=True)",
+        "with engine.connect() as conn:",
+        "    conn.execute(text('SELECT 1'))",
+        "    conn.commit()",
+    ]
+)
+
+
+def drawn(events: str) -> str:
+    lanes, rows = lanes_and_rows(parse_events(events, EVENTS_PATH), SMALL_PROGRAM)
+    return timeline_svg(lanes, rows, "t", "d")
+
+
+def test_events_agree_with_the_output_they_were_recorded_with():
+    events = parse_events(SMALL_RUN, EVENTS_PATH)
+    assert disagreement(events, SMALL_OUTPUT, EVENTS_PATH, OUT) is None
+
+
+def test_a_changed_event_changes_the_picture_and_disagrees_with_the_output():
+    changed = SMALL_RUN.replace('"commit"', '"rollback"')
+    assert drawn(changed) != drawn(SMALL_RUN)
+    assert "ROLLBACK" in drawn(changed) and "ROLLBACK" not in drawn(SMALL_RUN)
+    problem = disagreement(
+        parse_events(changed, EVENTS_PATH), SMALL_OUTPUT, EVENTS_PATH, OUT
+    )
+    assert problem.startswith("examples/x.events:4: 'rollback' is not in")
+    # ... until the output agrees
+    agreeing = SMALL_OUTPUT.replace("COMMIT", "ROLLBACK")
+    assert (
+        disagreement(parse_events(changed, EVENTS_PATH), agreeing, EVENTS_PATH, OUT)
+        is None
+    )
+
+
+def test_events_out_of_order_disagree_with_the_output():
+    lines = SMALL_RUN.splitlines(keepends=True)
+    swapped = "".join([lines[0], lines[2], lines[1], *lines[3:]])
+    problem = disagreement(
+        parse_events(swapped, EVENTS_PATH), SMALL_OUTPUT, EVENTS_PATH, OUT
+    )
+    assert problem.startswith("examples/x.events:3: 'begin' is not in")
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("not json", "examples/x.events:1: not a JSON object"),
+        ('{"event": "teleport", "line": 1}', "examples/x.events:1: unknown event"),
+        ('{"event": "begin", "connection": 1}', "examples/x.events:1: begin has no"),
+        ('{"event": "begin", "line": 1}', "examples/x.events:1: begin needs"),
+    ],
+)
+def test_a_malformed_event_names_file_and_line(line: str, message: str):
+    with pytest.raises(EventsError, match=re.escape(message)):
+        parse_events(line, EVENTS_PATH)
+
+
+def test_a_timeline_has_a_lane_per_connection_and_the_pool_and_a_row_per_event():
+    lanes, rows = lanes_and_rows(parse_events(SMALL_RUN, EVENTS_PATH), SMALL_PROGRAM)
+    assert lanes == ["Pool", "Connection 1"]
+    assert [(r.kind, r.text) for r in rows] == [
+        ("checkout", "checkout of pooled connection 1"),
+        ("begin", "BEGIN (implicit)"),
+        ("execute", "SELECT 1"),
+        ("commit", "COMMIT"),
+        ("checkin", "checkin of pooled connection 1"),
+    ]
+    assert rows[2].where == "line 3: conn.execute(text('SELECT 1'))"
+    svg = drawn(SMALL_RUN)
+    assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
+    assert 'class="transaction"' in svg and 'class="held"' in svg
+
+
+def test_a_session_lane_carries_its_connection_events():
+    events = SMALL_RUN.replace(
+        '{"event": "execute"',
+        '{"event": "session_begin", "session": 1, "connection": 1, "own": true, "line": 3}\n'
+        '{"event": "execute"',
+    )
+    lanes, rows = lanes_and_rows(parse_events(events, EVENTS_PATH), SMALL_PROGRAM)
+    assert lanes == ["Pool", "Session 1"]
+    assert {r.lane for r in rows} == {"Session 1"}
+
+
+def test_an_object_path_follows_its_states_with_the_lines_that_moved_it():
+    events = "".join(
+        f'{{"event": "{name}", {extra}"object": "Employee 3", "variable": {var}, '
+        f'"line": {line}}}\n'
+        for name, extra, var, line in [
+            ("transient_to_pending", '"session": 1, ', "null", 2),
+            ("pending_to_persistent", '"session": 1, ', '"alice"', 3),
+            ("expire", "", '"alice"', 4),
+            ("refresh", "", '"alice"', 3),
+            ("refresh", "", '"alice"', 3),  # not expired: no change of state
+            ("persistent_to_detached", '"session": 1, ', "null", None),
+        ]
+    ).replace("None", "null")
+    (path,) = object_paths(parse_events(events, EVENTS_PATH), SMALL_PROGRAM)
+    assert path.obj == "alice (an Employee)"
+    assert path.states == [
+        "transient",
+        "pending",
+        "persistent",
+        "expired",
+        "persistent",
+        "detached",
+    ]
+    assert path.moves[0] == "line 2: with engine.connect() as conn:"
+    assert path.moves[-1] == "when the program ended"
+
+
+def test_a_program_line_is_numbered_as_the_page_shows_it():
+    source = Source(
+        ["a = 1", "# --8<-- [start:focus]", "b = 2  # why", "# --8<-- [end:focus]"]
+    )
+    assert source.label(3) == "line 2: b = 2"
+    assert source.in_focus(3) and not source.in_focus(1)
+
+
+def test_a_fence_asks_for_a_picture_by_name():
+    assert picture_attr(' title="x" picture="timeline"') == (' title="x"', "timeline")
+    assert picture_attr(' title="x"') == (' title="x"', None)
+    with pytest.raises(ValueError, match='picture="pie": use picture="timeline"'):
+        picture_attr(' picture="pie"')
+
+
+def test_objects_moved_at_once_are_recorded_in_the_order_of_their_numbers():
+    def moved(obj: str, line: int) -> str:
+        return json.dumps(
+            {
+                "event": "pending_to_transient",
+                "session": 1,
+                "object": obj,
+                "variable": None,
+                "line": line,
+            }
+        )
+
+    rollback = json.dumps({"event": "rollback", "connection": 1, "line": 9})
+    recorded = [rollback, moved("Employee 10", 9), moved("Employee 2", 9)]
+    recorded.append(moved("Employee 1", 8))  # another line: another run
+    settled = normalise_events("\n".join(recorded) + "\n").splitlines()
+    assert settled == [recorded[0], recorded[2], recorded[1], recorded[3]]
+
+
+def test_a_session_given_a_connection_joins_its_lane():
+    events = SMALL_RUN.replace(
+        '{"event": "execute"',
+        '{"event": "session_begin", "session": 1, "connection": 1, "own": false, '
+        '"line": 3}\n{"event": "execute"',
+    )
+    lanes, rows = lanes_and_rows(parse_events(events, EVENTS_PATH), SMALL_PROGRAM)
+    assert lanes == ["Pool", "Connection 1", "Session 1"]
+    (joined,) = [r for r in rows if r.lane == "Session 1"]
+    assert (joined.kind, joined.joins) == ("join", "Connection 1")
 
 
 # --- Error codes (docsite/error_codes.py) ---------------------------------------------
@@ -833,3 +1019,16 @@ def test_a_use_links_to_what_the_reference_documents_on_its_class_or_a_base():
     )
     assert row.endswith("\n    { .api-uses data-search-exclude }")
     assert api_row(program, frozenset()) == ""
+
+
+def test_a_timeline_too_wide_for_a_phone_is_refused(tmp_path: Path):
+    program = tmp_path / "x.py"
+    program.write_text("with engine.connect() as conn:\n    pass\n")
+    program.with_suffix(".events").write_text(
+        "".join(
+            json.dumps({"event": "begin", "connection": n, "line": 1}) + "\n"
+            for n in range(1, 7)
+        )
+    )
+    with pytest.raises(ValueError, match="would need 6 lanes .*5 fit a phone"):
+        timeline(program, "x.py")

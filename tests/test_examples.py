@@ -24,6 +24,13 @@ from docsite.config import (
     installed_line,
     rel,
 )
+from docsite.events import (
+    EventsError,
+    disagreement,
+    events_path,
+    normalise_events,
+    parse_events,
+)
 from docsite.example_blocks import UPDATE_COMMAND
 from docsite.outputs import (
     expected_output_path,
@@ -37,7 +44,12 @@ from docsite.outputs import (
 from docsite.redirected import redirecting
 from docsite.running import notebook_as_program, run_as_reader
 from docsite.servers import BackendUnavailable, private_database, selected_backends
-from docsite.sources import example_id, example_programs, notebooks
+from docsite.sources import (
+    example_id,
+    example_programs,
+    notebooks,
+    pictured_programs,
+)
 
 PROGRAMS = example_programs()
 NOTEBOOKS = notebooks()
@@ -236,8 +248,14 @@ def test_recorded_output(
     cell of the matrix (docsite.outputs.output_chain says which file)."""
     line = installed_line()
     cell = f"on {backend.label} with SQLAlchemy {line.version}"
+    # The page's pictures are drawn from events recorded in the run of its own cell.
+    events = (
+        program in pictured_programs()
+        and backend == DEFAULT_BACKEND
+        and line == LOCKED_LINE
+    )
     try:
-        run = run_as_reader(program, backend)
+        run = run_as_reader(program, backend, record_events=events)
     except BackendUnavailable as unavailable:
         pytest.fail(str(unavailable), pytrace=False)
     if run.returncode == 0 and (warned := warnings_of(run.stderr, program)):
@@ -273,6 +291,8 @@ def test_recorded_output(
         )
     if request.config.getoption("update_examples"):
         record_output(program, backend, line, actual)
+        if events:
+            events_path(program).write_text(normalise_events(run.events or ""))
         return
     expected_path = expected_output_path(program, backend, line)
     if expected_path is None:
@@ -289,6 +309,50 @@ def test_recorded_output(
             f"{diff}\n" + UPDATE_HINT,
             pytrace=False,
         )
+    if events:
+        check_events(program, normalise_events(run.events or ""))
+
+
+def check_events(program: Path, actual: str) -> None:
+    """The recorded events are this run's, like the output."""
+    path = events_path(program)
+    if not path.is_file():
+        pytest.fail(
+            f"{rel(path)}:1: no recorded events, and a page draws a picture of "
+            f"{rel(program)}; run `{UPDATE_COMMAND}`",
+            pytrace=False,
+        )
+    recorded = path.read_text()
+    if recorded != actual:
+        at, diff = output_diff(recorded, actual, path)
+        pytest.fail(
+            f"{rel(path)}:{at}: the events of {rel(program)} changed.\n{diff}\n"
+            + UPDATE_HINT,
+            pytrace=False,
+        )
+
+
+PICTURED = sorted(pictured_programs())
+
+
+@pytest.mark.parametrize("program", PICTURED, ids=[example_id(p) for p in PICTURED])
+def test_events_agree_with_output(program: Path):
+    """What the pictures are drawn from agrees with the Output the page shows: each event
+    the SQL log shows is in the recorded output, in order (an events file edited by
+    hand, or left from another run, fails here without running anything)."""
+    path, out = events_path(program), program.with_suffix(".out")
+    if not path.is_file() or not out.is_file():
+        pytest.fail(
+            f"{rel(program)}:1: a page draws a picture of it, but {rel(path)} or "
+            f"{rel(out)} is missing; run `{UPDATE_COMMAND}`",
+            pytrace=False,
+        )
+    try:
+        events = parse_events(path.read_text(), path)
+    except EventsError as wrong:
+        pytest.fail(str(wrong), pytrace=False)
+    if problem := disagreement(events, out.read_text(), path, out):
+        pytest.fail(problem, pytrace=False)
 
 
 def test_notebook_runs(notebook: Path, backend: Backend):

@@ -15,6 +15,7 @@ from docsite.config import (
     declared_programs,
     rel,
 )
+from docsite.events import EVENTS_SUFFIX
 from docsite.outputs import cell_of_output
 from docsite.sources import (
     example_programs,
@@ -24,6 +25,7 @@ from docsite.sources import (
     notebooks,
     pages,
     pages_showing,
+    pictured_programs,
 )
 
 
@@ -79,6 +81,20 @@ def test_no_recorded_output_without_its_program():
     ]
     assert not orphans, (
         "recorded outputs that belong to no example, backend or SQLAlchemy line:\n  "
+        + "\n  ".join(orphans)
+    )
+
+
+def test_no_recorded_events_without_a_picture_of_their_program():
+    """Events are recorded (`<name>.events`) only for a program some page draws a
+    picture of (picture="..." on its fence); one left over is stale."""
+    orphans = [
+        rel(events)
+        for events in EXAMPLES_DIR.rglob(f"*{EVENTS_SUFFIX}")
+        if events.with_suffix(".py") not in pictured_programs()
+    ]
+    assert not orphans, (
+        "recorded events of programs no page draws a picture of (remove them):\n  "
         + "\n  ".join(orphans)
     )
 

@@ -35,6 +35,7 @@ from docsite.sources import (
     locked_version,
     notebooks,
     pages,
+    pictured_programs,
     shown_source,
 )
 
@@ -74,6 +75,28 @@ def test_each_example_shows_the_matrix_cells_it_is_tested_in(site: Path):
         assert (
             shown.get(rel(program)) == expected
         ), f"{rel(program)}: badges {shown.get(rel(program))}, matrix {expected}"
+
+
+def test_every_picture_asked_for_is_drawn_with_its_text_alternative(site: Path):
+    """Each program whose fence asks for a picture has it on the site, in a tab beside its
+    Output: an SVG image with a title and description, then the same as a list; Home has
+    its sketch. No picture is left a placeholder."""
+    html = {p: p.read_text() for p in html_pages(site)}
+    everything = "\n".join(html.values())
+    assert "picture-slot" not in everything and "<!-- picture:" not in everything
+    for program in pictured_programs():
+        figure = re.search(
+            rf'<figure class="picture-figure" data-search-exclude><svg class="picture" '
+            rf'[^>]*role="img" '
+            rf'aria-labelledby="(?P<ids>[^"]+)"><title id="[^"]+">[^<]* (?:of|in) '
+            rf"{re.escape(rel(program))}</title><desc [^>]+>[^<]+</desc>.*?</svg>"
+            r"<figcaption><details><summary>The same, as a list</summary><ol><li>",
+            everything,
+            re.DOTALL,
+        )
+        assert figure, f"no picture of {rel(program)} with its title, desc and list"
+    home = (site / "index.html").read_text()
+    assert '<figure class="picture-figure architecture"><svg class="picture"' in home
 
 
 def test_backend_tabs_show_each_backends_recorded_output(site: Path):

@@ -1,5 +1,6 @@
 """Screenshots for review: every page of the built site, light and dark, on a desktop
-(1280 px) and a phone (390 px), as PNG.
+(1280 px) and a phone (390 px), as PNG; and each picture drawn from a run, its tab opened
+(docsite/pictures.py), as <page>-picture-<n>-<screen>-<scheme>.png.
 
     make screenshots        (writes .cache/screenshots/<page>-<desktop|phone>-<scheme>.png)
 """
@@ -42,9 +43,33 @@ def main() -> int:
                     png = OUT_DIR / f"{name or 'index'}-{screen}-{scheme}.png"
                     page.screenshot(path=png, full_page=True)
                     print(png.relative_to(ROOT))
+                    for n, shot in enumerate(pictures(page), 1):
+                        png = (
+                            OUT_DIR
+                            / f"{name or 'index'}-picture-{n}-{screen}-{scheme}.png"
+                        )
+                        shot.screenshot(path=png)
+                        print(png.relative_to(ROOT))
                 page.close()
         browser.close()
     return 0
+
+
+def pictures(page):
+    """Each picture on the page, shown: its tab chosen (the last of its set), inside any
+    collapsed block it sits in; the element to take, the tabs with it."""
+    page.evaluate(
+        "document.querySelectorAll('details').forEach(d => { d.open = true })"
+    )
+    figures = page.locator("figure.picture-figure")
+    for i in range(figures.count()):
+        figure = figures.nth(i)
+        tabs = figure.locator("xpath=ancestor::div[contains(@class,'tabbed-set')][1]")
+        if tabs.count():
+            tabs.locator(".tabbed-labels label").last.click()
+            figure = tabs
+        figure.scroll_into_view_if_needed()
+        yield figure
 
 
 if __name__ == "__main__":

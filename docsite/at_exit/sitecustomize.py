@@ -28,3 +28,8 @@ def _kind(thread: threading.Thread) -> str:
 
 if _FILE:
     atexit.register(_threads_left)
+
+# A program whose page draws a picture of what it did: SQLAlchemy's events, recorded
+# (docsite/running.py sets the variable only for such programs).
+if os.environ.get("SESSION_DOCS_EVENTS_FILE"):
+    import _session_docs_events  # noqa: F401
